@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from regie.accounts.permissions import heeft_recht
+
+
+def navigatie(request: HttpRequest) -> dict[str, Any]:
+    """What the main navigation may show: only the parts the user holds a right for."""
+    user = getattr(request, "user", None)
+    return {
+        "nav": {
+            "dossiers": heeft_recht(user, "dossiers.view_dossier"),
+            "dossier_aanmaken": heeft_recht(user, "dossiers.add_dossier"),
+            "audit": heeft_recht(user, "audit.view_auditgebeurtenis"),
+        }
+    }

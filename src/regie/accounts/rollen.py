@@ -1,0 +1,73 @@
+"""The standard roles of the product (docs/roles.md) and the rights each starts with.
+
+Roles are data: a functioneel beheerder may change a role's rights later. This table is what a
+fresh installation starts with; the data migration and the demo use it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+STANDAARDROLLEN: dict[str, dict[str, Any]] = {
+    "klantregisseur": {
+        "naam": "Klantregisseur",
+        "omschrijving": "Consulent inburgering: eigen caseload, intake, PIP, voortgang.",
+        "rechten": [
+            "dossiers.view_dossier",
+            "dossiers.add_dossier",
+            "dossiers.change_dossier",
+            "dossiers.fase_wijzigen",
+        ],
+    },
+    "teamleider": {
+        "naam": "Teamleider",
+        "omschrijving": "Toewijzing, werkvoorraad en goedkeuring van besluiten (vier ogen).",
+        "rechten": [
+            "dossiers.view_dossier",
+            "dossiers.change_dossier",
+            "dossiers.fase_wijzigen",
+            "dossiers.toewijzen",
+        ],
+    },
+    "beleidsmedewerker": {
+        "naam": "Beleidsmedewerker",
+        "omschrijving": "Dashboards en prognoses; alleen geaggregeerde gegevens.",
+        "rechten": ["core.view_aggregaten"],
+    },
+    "ketenpartner": {
+        "naam": "Ketenpartner",
+        "omschrijving": "Taalaanbieder, maatschappelijk begeleider of werkgever: alleen eigen "
+        "deelnemers en alleen de gegevens die nodig zijn.",
+        "rechten": [],
+    },
+    "inburgeraar": {
+        "naam": "Inburgeraar",
+        "omschrijving": "Eigen plan, afspraken en voortgang.",
+        "rechten": [],
+    },
+    "functioneel_beheerder": {
+        "naam": "Functioneel beheerder",
+        "omschrijving": "Gemeenten, aanbieders, parameters, sjablonen en het auditlog.",
+        "rechten": ["audit.view_auditgebeurtenis"],
+    },
+}
+
+
+def installeer_standaardrollen(apps: Any = None) -> None:
+    """Create the standard roles and give them their rights; existing roles keep extra rights."""
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    Rol = apps.get_model("accounts", "Rol")
+    Permission = apps.get_model("auth", "Permission")
+    for code, spec in STANDAARDROLLEN.items():
+        rol, _created = Rol.objects.get_or_create(
+            code=code, defaults={"naam": spec["naam"], "omschrijving": spec["omschrijving"]}
+        )
+        for recht in spec["rechten"]:
+            app_label, codename = recht.split(".")
+            permission = Permission.objects.get(
+                content_type__app_label=app_label, codename=codename
+            )
+            rol.rechten.add(permission)

@@ -1,0 +1,120 @@
+"""Read endpoints for dossiers, scoped and audited exactly like the screens."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.pagination import CursorPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from regie.accounts.permissions import heeft_recht
+from regie.api.serializers import (
+    DossierDetailSerializer,
+    DossierLijstSerializer,
+    ZoekVraagSerializer,
+)
+from regie.audit import services as audit
+from regie.audit.models import AuditGebeurtenis
+from regie.dossiers import selectors
+from regie.dossiers.models import Dossier
+
+
+class HeeftRecht:
+    """Mixin: the caller must hold ``recht`` for at least one municipality (else 403)."""
+
+    recht = "dossiers.view_dossier"
+
+    def initial(self, request: Request, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        if not heeft_recht(request.user, self.recht):
+            raise PermissionDenied()
+
+
+class DossierCursor(CursorPagination):
+    page_size = 50
+    max_page_size = 200
+    page_size_query_param = "page_size"
+    ordering = ("-aangemaakt_op", "-id")
+
+
+@extend_schema(tags=["dossiers"], summary="Dossiers in de gemeenten van de gebruiker")
+class DossierLijst(HeeftRecht, generics.ListAPIView):
+    serializer_class = DossierLijstSerializer
+    pagination_class = DossierCursor
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return Dossier.objects.for_user(self.request.user).select_related(
+            "inburgeraar", "regie_gemeente", "klantregisseur"
+        )
+
+    def list(self, request: Request, *args, **kwargs) -> Response:  # type: ignore[no-untyped-def]
+        response = super().list(request, *args, **kwargs)
+        audit.log(
+            actor=request.user,
+            request=request,
+            actie=AuditGebeurtenis.Actie.LIJST,
+            object_type="dossier",
+            gegevens={"api": True, "aantal_getoond": len(response.data.get("results", []))},
+        )
+        return response
+
+
+@extend_schema(tags=["dossiers"], summary="Eén dossier met persoon en tijdlijn")
+class DossierDetail(HeeftRecht, generics.RetrieveAPIView):
+    serializer_class = DossierDetailSerializer
+    lookup_url_kwarg = "dossier_id"
+
+    def get_object(self) -> Dossier:
+        try:
+            dossier = selectors.dossier_voor_gebruiker(
+                self.request.user, self.kwargs["dossier_id"]
+            )
+        except Dossier.DoesNotExist as exc:
+            raise Http404 from exc
+        dossier.tijdlijn_feiten = selectors.tijdlijn(dossier)
+        return dossier
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:  # type: ignore[no-untyped-def]
+        dossier = self.get_object()
+        audit.log(
+            actor=request.user,
+            request=request,
+            actie=AuditGebeurtenis.Actie.LEZEN,
+            object_type="dossier",
+            object_id=dossier.pk,
+            dossier_id=dossier.pk,
+            gegevens={"api": True},
+        )
+        return Response(self.get_serializer(dossier).data)
+
+
+class DossierZoeken(HeeftRecht, APIView):
+    """Search by POST body, so a BSN is never part of a URL or an access log."""
+
+    @extend_schema(
+        tags=["dossiers"],
+        summary="Zoek dossiers op BSN, V-nummer of achternaam",
+        request=ZoekVraagSerializer,
+        responses=DossierLijstSerializer(many=True),
+    )
+    def post(self, request: Request) -> Response:
+        vraag = ZoekVraagSerializer(data=request.data)
+        vraag.is_valid(raise_exception=True)
+        veld, waarde = next(iter(vraag.validated_data.items()))
+        rijen = list(
+            selectors.caseload_queryset(
+                request.user, selectors.CaseloadFilter(zoekterm=waarde)
+            ).order_by("inburgeraar__zoeknaam", "pk")[:50]
+        )
+        audit.log(
+            actor=request.user,
+            request=request,
+            actie=AuditGebeurtenis.Actie.ZOEKEN,
+            object_type="inburgeraar",
+            gegevens={"api": True, "zoeksoort": veld, "aantal_gevonden": len(rijen)},
+        )
+        return Response(DossierLijstSerializer(rijen, many=True).data)

@@ -1,0 +1,100 @@
+"""The one audit logger. Call it inside the transaction of the change it records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from regie.audit.models import AuditGebeurtenis
+
+GENESIS = "0" * 64
+# Any constant key: serialises writers of the hash chain on PostgreSQL.
+_ADVISORY_LOCK_KEY = 0x5245_4749_4541_5544
+
+
+def herkomst(request: HttpRequest | None) -> str:
+    if request is None:
+        return ""
+    return request.META.get("REMOTE_ADDR", "")[:45]
+
+
+def _canonical(fields: dict[str, Any]) -> str:
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def bereken_hash(event: AuditGebeurtenis) -> str:
+    fields = {
+        "volgnummer": event.volgnummer,
+        "tijdstip": event.tijdstip.isoformat(),
+        "actor_id": event.actor_id,
+        "actor_weergave": event.actor_weergave,
+        "actie": event.actie,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "dossier_id": str(event.dossier_id) if event.dossier_id else None,
+        "resultaat": event.resultaat,
+        "herkomst": event.herkomst,
+        "gegevens": event.gegevens,
+        "vorige_hash": event.vorige_hash,
+    }
+    return hashlib.sha256(_canonical(fields).encode()).hexdigest()
+
+
+def log(
+    *,
+    actor: Any,
+    actie: str,
+    request: HttpRequest | None = None,
+    object_type: str = "",
+    object_id: Any = "",
+    dossier_id: Any = None,
+    resultaat: str = AuditGebeurtenis.Resultaat.GESLAAGD,
+    gegevens: dict[str, Any] | None = None,
+) -> AuditGebeurtenis:
+    """Append one audit event to the chain. Never pass a BSN in ``gegevens``."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK_KEY])
+        # On SQLite every write transaction is already serialised (IMMEDIATE mode).
+        last = AuditGebeurtenis.objects.order_by("-volgnummer").values_list(
+            "volgnummer", "hash"
+        ).first()
+        volgnummer, vorige_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+        event = AuditGebeurtenis(
+            volgnummer=volgnummer,
+            tijdstip=timezone.now(),
+            actor=actor if authenticated else None,
+            actor_weergave=(actor.get_username() if authenticated else "anoniem"),
+            actie=actie,
+            object_type=object_type,
+            object_id=str(object_id or ""),
+            dossier_id=dossier_id,
+            resultaat=resultaat,
+            herkomst=herkomst(request),
+            gegevens=json.loads(_canonical(gegevens or {})),
+            vorige_hash=vorige_hash,
+        )
+        event.hash = bereken_hash(event)
+        event.save(force_insert=True)
+        return event
+
+
+def verifieer_keten(events: Iterable[AuditGebeurtenis] | None = None) -> list[int]:
+    """Return the volgnummers whose hash or link does not match: empty means intact."""
+    if events is None:
+        events = AuditGebeurtenis.objects.order_by("volgnummer").iterator(chunk_size=2000)
+    broken: list[int] = []
+    vorige = GENESIS
+    for event in events:
+        if event.vorige_hash != vorige or bereken_hash(event) != event.hash:
+            broken.append(event.volgnummer)
+        vorige = event.hash
+    return broken

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from regie.audit import views
+
+app_name = "audit"
+
+urlpatterns = [path("", views.auditlog, name="log")]

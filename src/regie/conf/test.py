@@ -1,0 +1,15 @@
+"""Test defaults. Same settings module as production; only defaults differ."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-secret-regie-000000000000000000000000000")
+os.environ.setdefault("SECURE_COOKIES", "false")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+
+from regie.conf.base import *  # noqa: E402,F403
+from regie.conf.base import DATABASES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}

@@ -259,8 +259,9 @@ STORAGES = {
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Token first: its WWW-Authenticate header makes anonymous calls a 401, not a 403.
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -311,4 +312,4 @@ REGIE_CASELOAD_PAGE_SIZE = config(
     "CASELOAD_PAGE_SIZE", 50, help_text="Rows per caseload page.", group="Regie"
 )
 
-os.makedirs(BASE_DIR / "var", exist_ok=True)
+os.makedirs(STATIC_ROOT, exist_ok=True)

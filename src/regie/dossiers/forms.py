@@ -49,6 +49,13 @@ class TalenField(forms.CharField):
 
 
 class PersoonForm(forms.ModelForm):
+    # Longer than the model's 3 characters so a country name gets the helpful message below.
+    nationaliteit = forms.CharField(
+        label=_("Nationaliteit"),
+        required=False,
+        max_length=60,
+        help_text=_("Landcode van drie letters (ISO 3166-1), bijvoorbeeld SYR of ERI."),
+    )
     talen = TalenField(
         label=_("Gesproken talen"),
         required=False,

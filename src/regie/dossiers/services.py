@@ -218,7 +218,10 @@ def dossier_wijzigen(
                 "opgeslagen. Laad de pagina opnieuw en voer ze opnieuw in."
             )
         )
-    inburgeraar = dossier.inburgeraar
+    # Fresh from the database: a bound form may already have changed the in-memory instance,
+    # and the audit's "before" must be what was stored.
+    inburgeraar = Inburgeraar.objects.get(pk=dossier.inburgeraar_id)
+    dossier.inburgeraar = inburgeraar
     voor: dict[str, Any] = {}
     na: dict[str, Any] = {}
     for veld, waarde in wijzigingen.items():

@@ -1,0 +1,81 @@
+# Regie — two commands matter: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+REGIE := .venv/bin/regie
+HOST ?= 127.0.0.1
+PORT ?= 8000
+BENCH_DATASET ?= regional
+PYTEST_ARGS ?=
+
+.PHONY: help install run test lint format check openapi bench env-docs clean
+
+help:
+	@echo "make run    - install, migrate, load the demo region and serve on http://$(HOST):$(PORT)"
+	@echo "make test   - the whole test suite (SQLite unless DATABASE_URL is set)"
+	@echo "make lint   - ruff check and format check"
+	@echo "make check  - lint, migrations and OpenAPI drift"
+	@echo "make bench  - benchmarks against a same-run SQL baseline (BENCH_DATASET=regional|national)"
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+.venv/.installed: pyproject.toml uv.lock $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
+	$(UV) sync --frozen
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: .venv/.installed node_modules/.installed
+
+run: install
+	$(REGIE) migrate --noinput
+	$(REGIE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(REGIE) demo --als-leeg
+	@echo ""
+	@echo "Regie draait op http://$(HOST):$(PORT)"
+	@echo "Demo-logins (wachtwoord voor allemaal: regie-demo-2026):"
+	@echo "  kr.werkkom      klantregisseur Werk.Kom (Cranendonck, Nederweert, Weert)"
+	@echo "  kr.weert        klantregisseur gemeente Weert (alleen Weert)"
+	@echo "  kr.nederweert   klantregisseur gemeente Nederweert"
+	@echo "  kr.cranendonck  klantregisseur gemeente Cranendonck"
+	@echo "  tl.werkkom      teamleider Werk.Kom"
+	@echo "  bm.regio        beleidsmedewerker (alleen geaggregeerde gegevens)"
+	@echo "  kp.taalschool   ketenpartner (taalaanbieder)"
+	@echo "  fb.regio        functioneel beheerder (auditlog)"
+	@echo ""
+	$(REGIE) runserver $(HOST):$(PORT)
+
+test: install
+	$(REGIE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	.venv/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+openapi: install
+	DJANGO_SETTINGS_MODULE=regie.conf.test $(REGIE) spectacular --file openapi.yaml --validate --fail-on-warn
+
+check: lint
+	DJANGO_SETTINGS_MODULE=regie.conf.test $(REGIE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=regie.conf.test $(REGIE) spectacular --file var/openapi.generated.yaml --validate --fail-on-warn
+	diff -u openapi.yaml var/openapi.generated.yaml || (echo "openapi.yaml is out of date: run 'make openapi'"; exit 1)
+	DJANGO_SETTINGS_MODULE=regie.conf.test $(REGIE) env_docs --check
+
+env-docs: install
+	DJANGO_SETTINGS_MODULE=regie.conf.test $(REGIE) env_docs
+
+bench: install
+	DJANGO_SETTINGS_MODULE=regie.conf.test $(REGIE) bench --dataset $(BENCH_DATASET)
+
+clean:
+	rm -rf .venv .tools node_modules var

@@ -1,0 +1,60 @@
+"""Shared fixtures: the region's municipalities and users per role, built with factories."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from regie.tests.factories import GemeenteFactory, GebruikerFactory
+
+
+@pytest.fixture(autouse=True)
+def _geen_netwerk(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Tests never reach the network, except loopback (live server, PostgreSQL)."""
+    if request.node.get_closest_marker("browser"):
+        return
+    original = socket.socket.connect
+
+    def guarded(self, address):  # type: ignore[no-untyped-def]
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and not (
+            host.startswith("127.") or host in {"localhost", "::1"} or host.startswith("/")
+        ):
+            raise RuntimeError(f"network access in a test: {address!r}")
+        return original(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture
+def weert(db):
+    return GemeenteFactory(cbs_code="0988", naam="Weert")
+
+
+@pytest.fixture
+def nederweert(db):
+    return GemeenteFactory(cbs_code="0946", naam="Nederweert")
+
+
+@pytest.fixture
+def cranendonck(db):
+    return GemeenteFactory(cbs_code="1706", naam="Cranendonck")
+
+
+@pytest.fixture
+def kr_weert(weert):
+    return GebruikerFactory(username="kr.weert", rollen=[("klantregisseur", weert)])
+
+
+@pytest.fixture
+def kr_nederweert(nederweert):
+    return GebruikerFactory(username="kr.nederweert", rollen=[("klantregisseur", nederweert)])
+
+
+@pytest.fixture
+def kr_werkkom(weert, nederweert, cranendonck):
+    return GebruikerFactory(
+        username="kr.werkkom",
+        rollen=[("klantregisseur", g) for g in (weert, nederweert, cranendonck)],
+    )

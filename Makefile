@@ -74,8 +74,11 @@ check: lint
 env-docs: install
 	DJANGO_SETTINGS_MODULE=regie.conf.test $(REGIE) env_docs
 
+# The benchmark dataset lives in its own database (reused across runs): SQLite in var/ by
+# default, or the PostgreSQL database named by BENCH_DATABASE_URL.
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-$(BENCH_DATASET).sqlite3
 bench: install
-	DJANGO_SETTINGS_MODULE=regie.conf.test $(REGIE) bench --dataset $(BENCH_DATASET)
+	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=regie.conf.dev $(REGIE) bench --dataset $(BENCH_DATASET)
 
 clean:
 	rm -rf .venv .tools node_modules var

@@ -196,7 +196,12 @@ SECURE_HSTS_SECONDS = config(
     group="Beveiliging",
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = config(
+    "SECURE_HSTS_PRELOAD",
+    True,
+    help_text="Allow the HSTS preload list (NCSC advises it for government domains).",
+    group="Beveiliging",
+)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https")
     if config(

@@ -9,7 +9,7 @@ PORT ?= 8000
 BENCH_DATASET ?= regional
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint format check openapi bench env-docs clean
+.PHONY: help install run test lint format check openapi bench env-docs messages clean
 
 help:
 	@echo "make run    - install, migrate, load the demo region and serve on http://$(HOST):$(PORT)"
@@ -34,7 +34,6 @@ install: .venv/.installed node_modules/.installed
 
 run: install
 	$(REGIE) migrate --noinput
-	$(REGIE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 	$(REGIE) demo --als-leeg
 	@echo ""
 	@echo "Regie draait op http://$(HOST):$(PORT)"
@@ -50,8 +49,12 @@ run: install
 	@echo ""
 	$(REGIE) runserver $(HOST):$(PORT)
 
-test: install
-	$(REGIE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+# Browser tests drive Debian's Chromium; install it when missing (as root, or via sudo).
+/usr/bin/chromium:
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
+
+test: install /usr/bin/chromium
 	.venv/bin/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -79,6 +82,11 @@ env-docs: install
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-$(BENCH_DATASET).sqlite3
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=regie.conf.dev $(REGIE) bench --dataset $(BENCH_DATASET)
+
+# Translations: the compiled .mo files are committed, so no gettext is needed to run Regie.
+messages: install
+	cd src/regie && DJANGO_SETTINGS_MODULE=regie.conf.test ../../$(REGIE) makemessages -l en --no-obsolete --ignore='rules/*' --ignore='tests/*'
+	cd src/regie && DJANGO_SETTINGS_MODULE=regie.conf.test ../../$(REGIE) compilemessages
 
 clean:
 	rm -rf .venv .tools node_modules var

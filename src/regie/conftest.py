@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from regie.tests.factories import GemeenteFactory, GebruikerFactory
+from regie.tests.factories import GebruikerFactory, GemeenteFactory
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("regie.accounts.urls")),
     path("dossiers/", include("regie.dossiers.urls")),
     path("audit/", include("regie.audit.urls")),
+    path("beheer/", include("regie.core.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

@@ -15,5 +15,6 @@ def navigatie(request: HttpRequest) -> dict[str, Any]:
             "dossiers": heeft_recht(user, "dossiers.view_dossier"),
             "dossier_aanmaken": heeft_recht(user, "dossiers.add_dossier"),
             "audit": heeft_recht(user, "audit.view_auditgebeurtenis"),
+            "parameters": heeft_recht(user, "core.view_regelparameter"),
         }
     }

@@ -48,7 +48,11 @@ STANDAARDROLLEN: dict[str, dict[str, Any]] = {
     "functioneel_beheerder": {
         "naam": "Functioneel beheerder",
         "omschrijving": "Gemeenten, aanbieders, parameters, sjablonen en het auditlog.",
-        "rechten": ["audit.view_auditgebeurtenis"],
+        "rechten": [
+            "audit.view_auditgebeurtenis",
+            "core.view_regelparameter",
+            "core.add_regelparameter",
+        ],
     },
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from regie.accounts.permissions import heeft_recht
+from regie.api.problems import problem
 from regie.api.serializers import (
     DossierDetailSerializer,
     DossierLijstSerializer,
@@ -19,8 +21,9 @@ from regie.api.serializers import (
 )
 from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
-from regie.dossiers import selectors
+from regie.dossiers import regels, selectors
 from regie.dossiers.models import Dossier
+from regie.rules import InvoerFout, evalueer
 
 
 class HeeftRecht:
@@ -70,9 +73,7 @@ class DossierDetail(HeeftRecht, generics.RetrieveAPIView):
 
     def get_object(self) -> Dossier:
         try:
-            dossier = selectors.dossier_voor_gebruiker(
-                self.request.user, self.kwargs["dossier_id"]
-            )
+            dossier = selectors.dossier_voor_gebruiker(self.request.user, self.kwargs["dossier_id"])
         except Dossier.DoesNotExist as exc:
             raise Http404 from exc
         dossier.tijdlijn_feiten = selectors.tijdlijn(dossier)
@@ -118,3 +119,51 @@ class DossierZoeken(HeeftRecht, APIView):
             gegevens={"api": True, "zoeksoort": veld, "aantal_gevonden": len(rijen)},
         )
         return Response(DossierLijstSerializer(rijen, many=True).data)
+
+
+class RegelEvaluatie(APIView):
+    """The rules engine over HTTP: the same contract as ``regie rules evaluate``."""
+
+    @extend_schema(
+        tags=["regels"],
+        summary="Evalueer de regels van de Wet inburgering 2021 voor een scenario",
+        description=(
+            "Invoer en uitvoer volgen het regelcontract (docs/rules.md): `peildatum`, `persoon`, "
+            "`gebeurtenissen`, `vragen`; antwoord met `conclusies`, `grondslagen`, "
+            "`antwoorden` en `trace`. Foute invoer geeft 400 met het veld in `invalid_params`."
+        ),
+        request={"application/json": OpenApiTypes.OBJECT},
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def post(self, request: Request) -> Response:
+        if not isinstance(request.data, dict):
+            return problem(400, "Verwacht een JSON-object.")
+        try:
+            uitkomst = evalueer(request.data)
+        except InvoerFout as fout:
+            return problem(400, fout.melding, [{"name": fout.veld, "reason": fout.melding}])
+        return Response(uitkomst.als_json())
+
+
+@extend_schema(
+    tags=["dossiers"],
+    summary="Conclusies van de regels voor één dossier (termijnen, rechten, grondslagen)",
+    responses={200: OpenApiTypes.OBJECT},
+)
+class DossierConclusies(HeeftRecht, APIView):
+    def get(self, request: Request, dossier_id) -> Response:  # type: ignore[no-untyped-def]
+        try:
+            dossier = selectors.dossier_voor_gebruiker(request.user, dossier_id)
+        except Dossier.DoesNotExist as exc:
+            raise Http404 from exc
+        uitkomst = regels.conclusies_voor(dossier, selectors.tijdlijn(dossier))
+        audit.log(
+            actor=request.user,
+            request=request,
+            actie=AuditGebeurtenis.Actie.LEZEN,
+            object_type="dossier_conclusies",
+            object_id=dossier.pk,
+            dossier_id=dossier.pk,
+            gegevens={"api": True},
+        )
+        return Response(uitkomst.als_json())

@@ -64,6 +64,9 @@ class AuditGebeurtenis(models.Model):
         verbose_name_plural = _("auditgebeurtenissen")
         indexes = [models.Index(fields=["actor", "-volgnummer"], name="audit_actor_idx")]
 
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_weergave} {self.actie}"
+
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if not self._state.adding:
             raise PermissionError("Audit events are append-only.")
@@ -71,6 +74,3 @@ class AuditGebeurtenis(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError("Audit events are append-only.")
-
-    def __str__(self) -> str:
-        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_weergave} {self.actie}"

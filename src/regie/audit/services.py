@@ -63,9 +63,11 @@ def log(
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK_KEY])
         # On SQLite every write transaction is already serialised (IMMEDIATE mode).
-        last = AuditGebeurtenis.objects.order_by("-volgnummer").values_list(
-            "volgnummer", "hash"
-        ).first()
+        last = (
+            AuditGebeurtenis.objects.order_by("-volgnummer")
+            .values_list("volgnummer", "hash")
+            .first()
+        )
         volgnummer, vorige_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
         authenticated = actor is not None and getattr(actor, "is_authenticated", False)
         event = AuditGebeurtenis(

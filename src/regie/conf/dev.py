@@ -8,4 +8,4 @@ os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 
-from regie.conf.base import *  # noqa: E402,F403
+from regie.conf.base import *  # noqa: F403

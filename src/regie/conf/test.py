@@ -7,8 +7,8 @@ os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 
-from regie.conf.base import *  # noqa: E402,F403
-from regie.conf.base import DATABASES  # noqa: E402
+from regie.conf.base import *  # noqa: F403
+from regie.conf.base import DATABASES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

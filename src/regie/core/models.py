@@ -9,9 +9,7 @@ from django.utils.translation import gettext_lazy as _
 cbs_code_validator = RegexValidator(
     r"^\d{4}$", _("Een CBS-gemeentecode bestaat uit precies 4 cijfers, bijvoorbeeld 0988.")
 )
-oin_validator = RegexValidator(
-    r"^\d{20}$", _("Een OIN bestaat uit precies 20 cijfers.")
-)
+oin_validator = RegexValidator(r"^\d{20}$", _("Een OIN bestaat uit precies 20 cijfers."))
 
 
 class Gemeente(models.Model):
@@ -55,3 +53,42 @@ class Organisatie(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class RegelParameter(models.Model):
+    """A municipality's (or, without gemeente, the whole installation's) override of a dated
+    parameter of the rules engine, e.g. "3 progress talks in the first year from 2025-01-01".
+
+    The engine's own table (regie.rules.parameters) holds the national values; rows here are
+    added on top, per municipality, and never edited: a new policy is a new row.
+    """
+
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="regelparameters",
+        verbose_name=_("gemeente"),
+    )
+    naam = models.CharField(_("parameter"), max_length=60)
+    waarde = models.IntegerField(_("waarde"))
+    geldig_vanaf = models.DateField(_("geldig vanaf"))
+    toelichting = models.TextField(_("toelichting (besluit, beleidsregel)"))
+    vastgelegd_door = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["naam", "geldig_vanaf"]
+        verbose_name = _("regelparameter")
+        verbose_name_plural = _("regelparameters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "naam", "geldig_vanaf"], name="regelparameter_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} = {self.waarde} vanaf {self.geldig_vanaf}"

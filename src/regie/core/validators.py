@@ -17,9 +17,7 @@ def is_geldig_bsn(value: str) -> bool:
 
 def validate_bsn(value: str) -> None:
     if not value.isdigit() or len(value) != 9:
-        raise ValidationError(
-            _("Een BSN bestaat uit precies 9 cijfers."), code="bsn_formaat"
-        )
+        raise ValidationError(_("Een BSN bestaat uit precies 9 cijfers."), code="bsn_formaat")
     if not is_geldig_bsn(value):
         raise ValidationError(
             _("Dit BSN is ongeldig: het voldoet niet aan de elfproef. Controleer de cijfers."),

@@ -48,3 +48,51 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def health(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
+
+
+@vereist_recht("core.view_regelparameter")
+def regelparameters(request: HttpRequest) -> HttpResponse:
+    """The rules engine's parameters with the municipality's own values from a date on."""
+    from django.contrib import messages
+    from django.db import IntegrityError
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    from regie.accounts.permissions import gemeenten_met_recht
+    from regie.core.forms import RegelParameterForm
+    from regie.core.models import RegelParameter
+    from regie.core.services import regelparameter_vastleggen
+    from regie.rules.parameters import lijst as parameterlijst
+
+    gemeenten = gemeenten_met_recht(request.user, "core.view_regelparameter")
+    mag_toevoegen = heeft_recht(request.user, "core.add_regelparameter")
+    form = RegelParameterForm(request.POST or None, gemeente_ids=gemeenten)
+    if request.method == "POST":
+        if not mag_toevoegen:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                regelparameter_vastleggen(door=request.user, request=request, **form.cleaned_data)
+            except IntegrityError:
+                form.add_error(
+                    None,
+                    _(
+                        "Voor deze gemeente, parameter en datum bestaat al een "
+                        "waarde. Kies een andere ingangsdatum."
+                    ),
+                )
+            else:
+                messages.success(request, _("De parameter is vastgelegd."))
+                return redirect("beheer:regelparameters")
+    return render(
+        request,
+        "core/regelparameters.html",
+        {
+            "definities": parameterlijst(),
+            "eigen": RegelParameter.objects.filter(gemeente_id__in=gemeenten).select_related(
+                "gemeente", "vastgelegd_door"
+            ),
+            "form": form,
+            "mag_toevoegen": mag_toevoegen,
+        },
+    )

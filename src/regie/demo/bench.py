@@ -48,8 +48,16 @@ def _p95(values: list[float]) -> float:
 
 def _meting(naam: str, doel: str, app: list[float], basis: list[float], queries: int) -> Meting:
     p50, b50 = statistics.median(app), statistics.median(basis)
-    return Meting(naam, round(p50, 2), round(_p95(app), 2), round(b50, 3), round(_p95(basis), 3),
-                  round(p50 / b50, 1) if b50 else 0.0, queries, doel)
+    return Meting(
+        naam,
+        round(p50, 2),
+        round(_p95(app), 2),
+        round(b50, 3),
+        round(_p95(basis), 3),
+        round(p50 / b50, 1) if b50 else 0.0,
+        queries,
+        doel,
+    )
 
 
 def _raw(sql: str, params: list[Any]) -> Callable[[], list]:
@@ -76,6 +84,7 @@ def meet_caseload(user: Gebruiker, herhalingen: int) -> Meting:
         app()
     gemeenten = sorted(gemeenten_met_recht(user, "dossiers.view_dossier"))
     placeholders = ",".join(["%s"] * len(gemeenten))
+    # Only "%s" placeholders are interpolated; the values go as parameters.
     sql = (
         "SELECT d.id, d.nummer, d.fase, d.doelgroep, i.voornamen, i.achternaam, g.naam, "
         "u.first_name, u.last_name FROM dossiers_dossier d "
@@ -86,14 +95,17 @@ def meet_caseload(user: Gebruiker, herhalingen: int) -> Meting:
         "ORDER BY i.zoeknaam, d.id LIMIT 50"
     )
     basis = _tijden(_raw(sql, [*gemeenten, "traject"]), herhalingen)
-    return _meting("P1 caseload (page of 50, filtered, sorted)", "≤ 4× SQL, p95 ≤ 300 ms",
-                   _tijden(app, herhalingen), basis, len(ctx.captured_queries))
+    return _meting(
+        "P1 caseload (page of 50, filtered, sorted)",
+        "≤ 4× SQL, p95 ≤ 300 ms",
+        _tijden(app, herhalingen),
+        basis,
+        len(ctx.captured_queries),
+    )
 
 
 def meet_dossierpagina(user: Gebruiker, herhalingen: int) -> Meting:
-    dossier = (
-        Dossier.objects.for_user(user).filter(fase="traject").order_by("nummer").first()
-    )
+    dossier = Dossier.objects.for_user(user).filter(fase="traject").order_by("nummer").first()
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     url = reverse("dossiers:detail", kwargs={"dossier_id": dossier.pk})
@@ -120,12 +132,17 @@ def meet_dossierpagina(user: Gebruiker, herhalingen: int) -> Meting:
         dossier_sql()
         tijdlijn_sql()
 
-    return _meting("P2 dossier page (person, facts, timeline)", "≤ 4× SQL, p95 ≤ 300 ms",
-                   _tijden(app, herhalingen), _tijden(basis, herhalingen),
-                   len(ctx.captured_queries))
+    return _meting(
+        "P2 dossier page (person, facts, timeline)",
+        "≤ 4× SQL, p95 ≤ 300 ms",
+        _tijden(app, herhalingen),
+        _tijden(basis, herhalingen),
+        len(ctx.captured_queries),
+    )
 
 
 def draai(herhalingen: int = 40) -> list[dict[str, Any]]:
     user = Gebruiker.objects.get(username="kr.werkkom")
-    return [asdict(m) for m in (meet_caseload(user, herhalingen),
-                                meet_dossierpagina(user, herhalingen))]
+    return [
+        asdict(m) for m in (meet_caseload(user, herhalingen), meet_dossierpagina(user, herhalingen))
+    ]

@@ -97,7 +97,7 @@ def bouw(dataset: str, *, seed: int = 2022, peildatum: date | None = None) -> Sa
     """Build ``dataset`` into an empty database."""
     spec = DATASETS[dataset]
     peildatum = peildatum or timezone.localdate()
-    rng = random.Random(f"{seed}-{dataset}")
+    rng = random.Random(f"{seed}-{dataset}")  # noqa: S311 - synthetic data, not security
     with transaction.atomic():
         installeer_standaardrollen()
         gemeenten = _maak_gemeenten(spec)
@@ -160,7 +160,9 @@ def _maak_gemeenten(spec: DatasetSpec) -> list[Gemeente]:
         code += 1
         if cbs in codes_regio:
             continue
-        extra.append(Gemeente(cbs_code=cbs, naam=f"Testgemeente {cbs}", oin=f"0000000100{cbs}000000"))
+        extra.append(
+            Gemeente(cbs_code=cbs, naam=f"Testgemeente {cbs}", oin=f"0000000100{cbs}000000")
+        )
     Gemeente.objects.bulk_create(regio + extra)
     return list(Gemeente.objects.filter(cbs_code__in=codes_regio).order_by("cbs_code")) + list(
         Gemeente.objects.exclude(cbs_code__in=codes_regio).order_by("cbs_code")
@@ -210,8 +212,12 @@ def _maak_extra_klantregisseurs(gemeenten: list[Gemeente]) -> dict[int, list[tup
     wachtwoord = make_password(DEMO_WACHTWOORD)
     users = Gebruiker.objects.bulk_create(
         [
-            Gebruiker(username=f"kr.{g.cbs_code}", first_name="Klantregisseur", last_name=g.naam,
-                      password=wachtwoord)
+            Gebruiker(
+                username=f"kr.{g.cbs_code}",
+                first_name="Klantregisseur",
+                last_name=g.naam,
+                password=wachtwoord,
+            )
             for g in gemeenten
         ]
     )
@@ -260,28 +266,53 @@ def _maak_dossier(
     koppeling = vestiging = None
     if asiel:
         koppeling = bekendmaking + _dag(rng, 7, 45)
-        feiten.append((koppeling, TijdlijnFeit.Soort.KOPPELING, {"gemeente": gemeente.cbs_code},
-                       TijdlijnFeit.Bron.COA))
+        feiten.append(
+            (
+                koppeling,
+                TijdlijnFeit.Soort.KOPPELING,
+                {"gemeente": gemeente.cbs_code},
+                TijdlijnFeit.Bron.COA,
+            )
+        )
         # ~35% wait three months or more in the COA (CBS, cohort 2022).
         vestiging = koppeling + (_dag(rng, 90, 200) if rng.random() < 0.35 else _dag(rng, 20, 89))
         ss139 = vestiging + _dag(rng, 1, 10)
     else:
         vestiging = bekendmaking
         ss139 = bekendmaking + _dag(rng, 14, 45)
-    feiten.append((vestiging, TijdlijnFeit.Soort.VESTIGING, {"gemeente": gemeente.cbs_code},
-                   TijdlijnFeit.Bron.REGIE))
-    feiten.append((ss139, TijdlijnFeit.Soort.DUO_GEBEURTENIS, {"code": "SS139"},
-                   TijdlijnFeit.Bron.DUO))
+    feiten.append(
+        (
+            vestiging,
+            TijdlijnFeit.Soort.VESTIGING,
+            {"gemeente": gemeente.cbs_code},
+            TijdlijnFeit.Bron.REGIE,
+        )
+    )
+    feiten.append(
+        (ss139, TijdlijnFeit.Soort.DUO_GEBEURTENIS, {"code": "SS139"}, TijdlijnFeit.Bron.DUO)
+    )
     intake = ss139 + _dag(rng, 14, 50)
     feiten.append((intake, TijdlijnFeit.Soort.BREDE_INTAKE_AFGEROND, {}, TijdlijnFeit.Bron.REGIE))
     pip = intake + (_dag(rng, 5, 25) if rng.random() < 0.8 else _dag(rng, 26, 60))
     leerroute = rng.choices(["z_route", "b1_route", "onderwijsroute"], weights=[15, 60, 25])[0]
     niveau = {"z_route": None, "b1_route": "B1", "onderwijsroute": "B1"}[leerroute]
-    feiten.append((pip, TijdlijnFeit.Soort.PIP_VASTGESTELD,
-                   {"leerroute": leerroute, "niveau": niveau}, TijdlijnFeit.Bron.REGIE))
+    feiten.append(
+        (
+            pip,
+            TijdlijnFeit.Soort.PIP_VASTGESTELD,
+            {"leerroute": leerroute, "niveau": niveau},
+            TijdlijnFeit.Bron.REGIE,
+        )
+    )
     if asiel:
-        feiten.append((vestiging + _dag(rng, 0, 14), TijdlijnFeit.Soort.BIJSTAND_GESTART, {},
-                       TijdlijnFeit.Bron.REGIE))
+        feiten.append(
+            (
+                vestiging + _dag(rng, 0, 14),
+                TijdlijnFeit.Soort.BIJSTAND_GESTART,
+                {},
+                TijdlijnFeit.Bron.REGIE,
+            )
+        )
     gesprek = pip + _dag(rng, 100, 160)
     while gesprek < peildatum and gesprek < pip + timedelta(days=1_000):
         feiten.append((gesprek, TijdlijnFeit.Soort.VOORTGANGSGESPREK, {}, TijdlijnFeit.Bron.REGIE))
@@ -289,11 +320,23 @@ def _maak_dossier(
     if not actief:
         einde = pip + _dag(rng, 600, 1_000)
         if rng.random() < 0.7:
-            feiten.append((einde, TijdlijnFeit.Soort.DUO_GEBEURTENIS, {"code": "SS106"},
-                           TijdlijnFeit.Bron.DUO))
+            feiten.append(
+                (
+                    einde,
+                    TijdlijnFeit.Soort.DUO_GEBEURTENIS,
+                    {"code": "SS106"},
+                    TijdlijnFeit.Bron.DUO,
+                )
+            )
         else:
-            feiten.append((einde, TijdlijnFeit.Soort.PLICHT_BEEINDIGD, {"reden": "vertrek"},
-                           TijdlijnFeit.Bron.DUO))
+            feiten.append(
+                (
+                    einde,
+                    TijdlijnFeit.Soort.PLICHT_BEEINDIGD,
+                    {"reden": "vertrek"},
+                    TijdlijnFeit.Bron.DUO,
+                )
+            )
     feiten = [f for f in feiten if f[0] <= peildatum]
     soorten = {f[1] for f in feiten}
     if not actief:
@@ -318,8 +361,12 @@ def _maak_dossier(
         nationaliteit=herkomst,
         talen=namen.TALEN[herkomst],
         geletterdheid=rng.choices(
-            [Geletterdheid.GEALFABETISEERD, Geletterdheid.ANDERS_GEALFABETISEERD,
-             Geletterdheid.ANALFABEET, Geletterdheid.ONBEKEND],
+            [
+                Geletterdheid.GEALFABETISEERD,
+                Geletterdheid.ANDERS_GEALFABETISEERD,
+                Geletterdheid.ANALFABEET,
+                Geletterdheid.ONBEKEND,
+            ],
             weights=[45, 35, 10, 10],
         )[0],
         telefoon=f"06-{rng.randint(10_000_000, 99_999_999)}",
@@ -332,7 +379,9 @@ def _maak_dossier(
         timezone.datetime.combine(koppeling or bekendmaking, timezone.datetime.min.time())
     ) + timedelta(minutes=index % 1_440)
     dossier = Dossier(
-        nummer=f"{peildatum.year}-{nummer:05d}" if nummer < 100_000 else f"{peildatum.year}-{nummer}",
+        nummer=f"{peildatum.year}-{nummer:05d}"
+        if nummer < 100_000
+        else f"{peildatum.year}-{nummer}",
         inburgeraar=persoon,
         regie_gemeente=gemeente,
         klantregisseur=regisseur,

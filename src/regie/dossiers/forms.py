@@ -152,9 +152,13 @@ class DossierAanmakenForm(forms.Form):
             )
         regisseur = data.get("klantregisseur")
         gemeente = data.get("regie_gemeente")
-        if regisseur and gemeente and not regisseur.lidmaatschappen.filter(
-            gemeente=gemeente, rol__code="klantregisseur"
-        ).exists():
+        if (
+            regisseur
+            and gemeente
+            and not regisseur.lidmaatschappen.filter(
+                gemeente=gemeente, rol__code="klantregisseur"
+            ).exists()
+        ):
             self.add_error(
                 "klantregisseur", _("Deze klantregisseur werkt niet voor de gekozen gemeente.")
             )
@@ -190,8 +194,11 @@ class FaseForm(forms.Form):
 
 class CaseloadFilterForm(forms.Form):
     gemeente = forms.ModelChoiceField(
-        queryset=Gemeente.objects.none(), required=False, label=_("Gemeente"),
-        empty_label=_("Alle gemeenten"), to_field_name="cbs_code",
+        queryset=Gemeente.objects.none(),
+        required=False,
+        label=_("Gemeente"),
+        empty_label=_("Alle gemeenten"),
+        to_field_name="cbs_code",
     )
     fase = forms.ChoiceField(
         choices=[("", _("Alle fasen")), *Fase.choices], required=False, label=_("Fase")
@@ -202,7 +209,9 @@ class CaseloadFilterForm(forms.Form):
         label=_("Doelgroep"),
     )
     klantregisseur = forms.ModelChoiceField(
-        queryset=Gebruiker.objects.none(), required=False, label=_("Klantregisseur"),
+        queryset=Gebruiker.objects.none(),
+        required=False,
+        label=_("Klantregisseur"),
         empty_label=_("Iedereen"),
     )
     sortering = forms.ChoiceField(
@@ -227,4 +236,3 @@ class ZoekForm(forms.Form):
     zoekterm = forms.CharField(
         label=_("Zoek op naam, BSN, V-nummer of dossiernummer"), max_length=100, min_length=2
     )
-

@@ -69,7 +69,6 @@ class Inburgeraar(models.Model):
         verbose_name = _("inburgeraar")
         verbose_name_plural = _("inburgeraars")
 
-
     def __str__(self) -> str:
         return self.volledige_naam
 
@@ -125,9 +124,7 @@ class Dossier(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     nummer = models.CharField(_("dossiernummer"), max_length=20, unique=True)
-    inburgeraar = models.ForeignKey(
-        Inburgeraar, on_delete=models.PROTECT, related_name="dossiers"
-    )
+    inburgeraar = models.ForeignKey(Inburgeraar, on_delete=models.PROTECT, related_name="dossiers")
     regie_gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("regiegemeente")
     )
@@ -192,15 +189,17 @@ class TijdlijnFeit(models.Model):
     """
 
     class Soort(models.TextChoices):
-        VERBLIJFSRECHT_BEKENDGEMAAKT = "verblijfsrecht_bekendgemaakt", _(
-            "Verblijfsrecht bekendgemaakt"
+        VERBLIJFSRECHT_BEKENDGEMAAKT = (
+            "verblijfsrecht_bekendgemaakt",
+            _("Verblijfsrecht bekendgemaakt"),
         )
         KOPPELING = "koppeling", _("Koppeling")
         VESTIGING = "vestiging", _("Vestiging")
         VERHUIZING = "verhuizing", _("Verhuizing")
         DUO_GEBEURTENIS = "duo_gebeurtenis", _("DUO-gebeurtenis")
-        INFORMATIE_DERDEN_ONTVANGEN = "informatie_derden_ontvangen", _(
-            "Informatie van derden ontvangen"
+        INFORMATIE_DERDEN_ONTVANGEN = (
+            "informatie_derden_ontvangen",
+            _("Informatie van derden ontvangen"),
         )
         BREDE_INTAKE_AFGEROND = "brede_intake_afgerond", _("Brede intake afgerond")
         PIP_VASTGESTELD = "pip_vastgesteld", _("PIP vastgesteld")
@@ -245,6 +244,9 @@ class TijdlijnFeit(models.Model):
         verbose_name_plural = _("tijdlijn")
         indexes = [models.Index(fields=["dossier", "datum", "id"], name="tijdlijn_dossier_datum")]
 
+    def __str__(self) -> str:
+        return f"{self.datum} {self.soort}"
+
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if not self._state.adding:
             raise PermissionError("Timeline facts are append-only.")
@@ -256,3 +258,6 @@ class Teller(models.Model):
 
     jaar = models.PositiveIntegerField(primary_key=True)
     laatste = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.jaar}: {self.laatste}"

@@ -163,8 +163,9 @@ def dossier_aanmaken(
         coa_locatie=coa_locatie,
     )
     vandaag = timezone.localdate()
-    feit_vastleggen(dossier=dossier, soort=TijdlijnFeit.Soort.DOSSIER_AANGEMAAKT, datum=vandaag,
-                    door=door)
+    feit_vastleggen(
+        dossier=dossier, soort=TijdlijnFeit.Soort.DOSSIER_AANGEMAAKT, datum=vandaag, door=door
+    )
     if verblijfsrecht_datum:
         feit_vastleggen(
             dossier=dossier,

@@ -19,7 +19,7 @@ from regie.accounts.permissions import gemeenten_met_recht, heeft_recht
 from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
 from regie.core.views import vereist_recht
-from regie.dossiers import selectors, services
+from regie.dossiers import regels, selectors, services
 from regie.dossiers.forms import (
     CaseloadFilterForm,
     DossierAanmakenForm,
@@ -159,6 +159,7 @@ def dossier_detail(request: HttpRequest, dossier_id: Any) -> HttpResponse:
         request,
         "dossiers/detail.html",
         {
+            "conclusies": regels.weergave(regels.conclusies_voor(dossier, feiten)),
             "dossier": dossier,
             "persoon": dossier.inburgeraar,
             "tijdlijn": feiten,
@@ -176,9 +177,7 @@ def dossier_bewerken(request: HttpRequest, dossier_id: Any) -> HttpResponse:
     if not heeft_recht(request.user, "dossiers.change_dossier", dossier.regie_gemeente_id):
         raise PermissionDenied
     mag_toewijzen = heeft_recht(request.user, "dossiers.toewijzen", dossier.regie_gemeente_id)
-    form = DossierBewerkenForm(
-        request.POST or None, dossier=dossier, mag_toewijzen=mag_toewijzen
-    )
+    form = DossierBewerkenForm(request.POST or None, dossier=dossier, mag_toewijzen=mag_toewijzen)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         wijzigingen = {veld: data[veld] for veld in services.BEWERKBARE_PERSOONSVELDEN}
@@ -245,9 +244,7 @@ def dossier_aanmaken(request: HttpRequest) -> HttpResponse:
     dossier_form = DossierAanmakenForm(request.POST or None, user=request.user, prefix="dossier")
     if request.method == "POST" and persoon_form.is_valid() and dossier_form.is_valid():
         data = dossier_form.cleaned_data
-        persoon = {
-            veld: persoon_form.cleaned_data[veld] for veld in PersoonForm.Meta.fields
-        }
+        persoon = {veld: persoon_form.cleaned_data[veld] for veld in PersoonForm.Meta.fields}
         try:
             with transaction.atomic():
                 dossier = services.dossier_aanmaken(
@@ -265,9 +262,9 @@ def dossier_aanmaken(request: HttpRequest) -> HttpResponse:
         except services.ServiceFout as exc:
             dossier_form.add_error(None, str(exc))
         else:
-            messages.success(request, _("Dossier %(nummer)s is aangemaakt.") % {
-                "nummer": dossier.nummer
-            })
+            messages.success(
+                request, _("Dossier %(nummer)s is aangemaakt.") % {"nummer": dossier.nummer}
+            )
             return redirect("dossiers:detail", dossier_id=dossier.pk)
     return render(
         request,

@@ -44,7 +44,9 @@ MATRIX: dict[str, Regel] = {
     "health": Regel(publiek=True, anoniem=200, verkeerde_rol=None, eigen=200),
     "set_language": Regel(methode="POST", publiek=True, anoniem=302, verkeerde_rol=None, eigen=302),
     "accounts:login": Regel(publiek=True, anoniem=200, verkeerde_rol=None, eigen=302),
-    "accounts:logout": Regel(methode="POST", publiek=True, anoniem=302, verkeerde_rol=None, eigen=302),
+    "accounts:logout": Regel(
+        methode="POST", publiek=True, anoniem=302, verkeerde_rol=None, eigen=302
+    ),
     "dossiers:caseload": Regel(andere_gemeente=200),
     "dossiers:zoeken": Regel(methode="POST", eigen=302, andere_gemeente=302),
     "dossiers:aanmaken": Regel(andere_gemeente=200),
@@ -52,9 +54,15 @@ MATRIX: dict[str, Regel] = {
     "dossiers:bewerken": Regel(object=True, andere_gemeente=404),
     "dossiers:fase": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
     "audit:log": Regel(wie="fb_weert", andere_gemeente=403),
+    "beheer:regelparameters": Regel(wie="fb_weert", andere_gemeente=403),
     "api:dossier-lijst": Regel(anoniem=401, andere_gemeente=200),
     "api:dossier-zoeken": Regel(methode="POST", anoniem=401, andere_gemeente=400, eigen=400),
     "api:dossier-detail": Regel(object=True, anoniem=401, andere_gemeente=404),
+    "api:dossier-conclusies": Regel(object=True, anoniem=401, andere_gemeente=404),
+    # Pure computation on the caller's own input: any logged-in user; no personal data read.
+    "api:regels-evaluatie": Regel(
+        methode="POST", anoniem=401, verkeerde_rol=400, andere_gemeente=400, eigen=400
+    ),
     "api:schema": Regel(publiek=True, anoniem=200, verkeerde_rol=None, eigen=200),
     "api:docs": Regel(publiek=True, anoniem=200, verkeerde_rol=None, eigen=200),
 }

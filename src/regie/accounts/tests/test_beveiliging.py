@@ -61,9 +61,12 @@ def test_sessie_verloopt_na_15_minuten_inactiviteit():
 def test_beveiligingsheaders_en_csp_zonder_inline_scripts(client, kr_weert, weert):
     dossier = DossierFactory(regie_gemeente=weert)
     client.force_login(kr_weert)
-    for url in (reverse("dossiers:caseload"),
-                reverse("dossiers:detail", kwargs={"dossier_id": dossier.pk}),
-                reverse("accounts:login"), reverse("api:docs")):
+    for url in (
+        reverse("dossiers:caseload"),
+        reverse("dossiers:detail", kwargs={"dossier_id": dossier.pk}),
+        reverse("accounts:login"),
+        reverse("api:docs"),
+    ):
         response = client.get(url)
         csp = response["Content-Security-Policy"]
         assert "script-src 'self'" in csp
@@ -80,8 +83,11 @@ def test_beveiligingsheaders_en_csp_zonder_inline_scripts(client, kr_weert, weer
 
 def test_check_deploy_is_schoon_met_productie_instellingen(tmp_path):
     # The test settings put development defaults into os.environ; production has none of them.
-    schoon = {k: v for k, v in os.environ.items()
-              if not k.startswith("SECURE_") and k not in {"DEBUG", "SECRET_KEY"}}
+    schoon = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SECURE_") and k not in {"DEBUG", "SECRET_KEY"}
+    }
     env = {
         **schoon,
         "DJANGO_SETTINGS_MODULE": "regie.conf.production",
@@ -91,7 +97,10 @@ def test_check_deploy_is_schoon_met_productie_instellingen(tmp_path):
     }
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -100,7 +109,10 @@ def test_productie_start_niet_zonder_secret_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env["DJANGO_SETTINGS_MODULE"] = "regie.conf.production"
     result = subprocess.run(
-        [sys.executable, "-m", "django", "check"], env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "django", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert result.returncode != 0

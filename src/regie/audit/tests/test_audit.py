@@ -65,8 +65,9 @@ def test_audit_wordt_met_de_wijziging_teruggedraaid(kr_weert):
     assert not AuditGebeurtenis.objects.exists()
 
 
-def test_beheerder_zoekt_op_dossier_en_gebruiker(client, weert, nederweert, kr_weert,
-                                                 kr_nederweert):
+def test_beheerder_zoekt_op_dossier_en_gebruiker(
+    client, weert, nederweert, kr_weert, kr_nederweert
+):
     beheerder = GebruikerFactory(rollen=[("functioneel_beheerder", weert)])
     dossier = DossierFactory(regie_gemeente=weert, nummer="2026-00777")
     ander = DossierFactory(regie_gemeente=nederweert, nummer="2026-00888")

@@ -75,8 +75,10 @@ def test_zoeken_op_bsn_zet_het_bsn_nooit_in_een_url(client, kr_weert, weert, ned
 )
 def test_zoeken_op_naam(client, kr_weert, weert, term, verwacht):
     d = DossierFactory(
-        regie_gemeente=weert, inburgeraar=InburgeraarFactory(achternaam="Haddad", voornamen="Rama",
-                                                             zoeknaam="haddad rama")
+        regie_gemeente=weert,
+        inburgeraar=InburgeraarFactory(
+            achternaam="Haddad", voornamen="Rama", zoeknaam="haddad rama"
+        ),
     )
     client.force_login(kr_weert)
     response = client.post(reverse("dossiers:zoeken"), {"zoekterm": term})
@@ -84,8 +86,11 @@ def test_zoeken_op_naam(client, kr_weert, weert, term, verwacht):
 
 
 def test_zoeken_op_v_nummer_en_dossiernummer(client, kr_weert, weert):
-    d = DossierFactory(regie_gemeente=weert, nummer="2026-00042",
-                       inburgeraar=InburgeraarFactory(v_nummer="1234567890"))
+    d = DossierFactory(
+        regie_gemeente=weert,
+        nummer="2026-00042",
+        inburgeraar=InburgeraarFactory(v_nummer="1234567890"),
+    )
     DossierFactory(regie_gemeente=weert)
     client.force_login(kr_weert)
     for term in ("1234567890", "2026-42", "2026-00042"):
@@ -98,8 +103,9 @@ def test_keyset_paginering_toont_elk_dossier_precies_een_keer(
     client, kr_weert, weert, settings, sortering
 ):
     settings.REGIE_CASELOAD_PAGE_SIZE = 7
-    alle = {str(DossierFactory(regie_gemeente=weert, fase=Fase.values[i % 5]).pk)
-            for i in range(23)}
+    alle = {
+        str(DossierFactory(regie_gemeente=weert, fase=Fase.values[i % 5]).pk) for i in range(23)
+    }
     client.force_login(kr_weert)
     gezien: list[str] = []
     params = {"sortering": sortering}
@@ -115,8 +121,10 @@ def test_keyset_paginering_toont_elk_dossier_precies_een_keer(
     assert len(gezien) == len(alle) and set(gezien) == alle
     assert [len(p) for p in paginas] == [7, 7, 7, 2]
     # And backwards from the last page returns the previous page exactly.
-    vorige = client.get(reverse("dossiers:caseload"),
-                        {"sortering": sortering, "voor": response.context["pagina"].vorige})
+    vorige = client.get(
+        reverse("dossiers:caseload"),
+        {"sortering": sortering, "voor": response.context["pagina"].vorige},
+    )
     assert _ids(vorige) == paginas[-2]
 
 
@@ -138,8 +146,9 @@ def _aantal_queries(client, url, params=None) -> int:
     return len(ctx.captured_queries)
 
 
-def test_aantal_queries_onafhankelijk_van_paginagrootte(client, kr_werkkom, weert, nederweert,
-                                                        settings):
+def test_aantal_queries_onafhankelijk_van_paginagrootte(
+    client, kr_werkkom, weert, nederweert, settings
+):
     for i in range(30):
         DossierFactory(regie_gemeente=weert if i % 2 else nederweert, klantregisseur=kr_werkkom)
     client.force_login(kr_werkkom)

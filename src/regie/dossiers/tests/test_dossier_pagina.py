@@ -19,15 +19,20 @@ from regie.tests.factories import DossierFactory, GebruikerFactory, TijdlijnFeit
 def test_openen_schrijft_precies_een_leesgebeurtenis(client, kr_weert, weert):
     dossier = DossierFactory(regie_gemeente=weert)
     client.force_login(kr_weert)
-    response = client.get(reverse("dossiers:detail", kwargs={"dossier_id": dossier.pk}),
-                          REMOTE_ADDR="10.1.2.3")
+    response = client.get(
+        reverse("dossiers:detail", kwargs={"dossier_id": dossier.pk}), REMOTE_ADDR="10.1.2.3"
+    )
     assert response.status_code == 200
     assert dossier.inburgeraar.bsn in response.content.decode()
     events = list(AuditGebeurtenis.objects.filter(dossier_id=dossier.pk))
     assert len(events) == 1
     event = events[0]
     assert (event.actie, event.actor, event.resultaat, event.herkomst) == (
-        "lezen", kr_weert, "geslaagd", "10.1.2.3")
+        "lezen",
+        kr_weert,
+        "geslaagd",
+        "10.1.2.3",
+    )
     assert event.object_id == str(dossier.pk)
     assert response["Cache-Control"] == "no-store"
 
@@ -79,8 +84,7 @@ def test_tweede_opslag_met_oude_versie_wordt_geweigerd(client, weert, kr_weert):
 def test_ongeldige_wijziging_bewaart_niets(client, weert, kr_weert):
     dossier = DossierFactory(regie_gemeente=weert)
     client.force_login(kr_weert)
-    response = _bewerk(client, dossier, dossier.versie, geboortedatum="1994-02-31",
-                       telefoon="06-9")
+    response = _bewerk(client, dossier, dossier.versie, geboortedatum="1994-02-31", telefoon="06-9")
     assert response.status_code == 200
     assert "geldige datum" in response.content.decode()
     dossier.refresh_from_db()

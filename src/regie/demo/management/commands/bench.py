@@ -40,17 +40,21 @@ class Command(BaseCommand):
         except ImportError:
             regels = None
         self.stdout.write(f"\nDatabase: {connection.vendor}, dataset: {dataset}\n")
-        header = f"{'meting':45} {'p50 ms':>8} {'p95 ms':>8} {'SQL p50':>8} {'SQL p95':>8} " \
-                 f"{'×SQL':>6} {'queries':>7}  doel"
+        header = (
+            f"{'meting':45} {'p50 ms':>8} {'p95 ms':>8} {'SQL p50':>8} {'SQL p95':>8} "
+            f"{'×SQL':>6} {'queries':>7}  doel"
+        )
         self.stdout.write(header)
         for r in resultaten:
             self.stdout.write(
                 f"{r['naam']:45} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['basis_p50_ms']:8.2f} "
-                f"{r['basis_p95_ms']:8.2f} {r['verhouding_p50']:6.1f} {r['queries']:7d}  {r['doel']}"
+                f"{r['basis_p95_ms']:8.2f} {r['verhouding_p50']:6.1f} {r['queries']:7d}  "
+                f"{r['doel']}"
             )
         if regels:
             self.stdout.write(f"P4 regelengine: {regels}")
         uit = Path(settings.BASE_DIR) / "var" / f"bench-{dataset}-{connection.vendor}.json"
-        uit.write_text(json.dumps({"metingen": resultaten, "regels": regels}, indent=2,
-                                  default=str))
+        uit.write_text(
+            json.dumps({"metingen": resultaten, "regels": regels}, indent=2, default=str)
+        )
         self.stdout.write(f"\nResultaten: {uit}")

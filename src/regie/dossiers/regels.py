@@ -1,0 +1,142 @@
+"""The adapter between a dossier and the rules engine: facts in, conclusions out.
+
+The timeline's fact types are the engine's event types, so this module only selects and
+shapes; it decides nothing. Every deadline shown anywhere in Regie comes from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from regie.core.models import RegelParameter
+from regie.dossiers.models import Dossier, TijdlijnFeit
+from regie.rules import Parameters, Uitkomst, evalueer
+from regie.rules.parameters import STANDAARD, ParameterWijziging
+
+# Timeline facts of Regie's own process are not rules input.
+NIET_VOOR_REGELS = frozenset(
+    {TijdlijnFeit.Soort.DOSSIER_AANGEMAAKT, TijdlijnFeit.Soort.FASE_GEWIJZIGD}
+)
+
+# Conclusions the dossier page shows, in this order, with their Dutch label.
+TOONBARE_CONCLUSIES = [
+    ("inburgeringsplichtig", "Inburgeringsplichtig"),
+    ("regime", "Regime"),
+    ("plicht_vanaf", "Plicht vanaf"),
+    ("pip_uiterlijk", "PIP uiterlijk"),
+    ("termijn_start", "Inburgeringstermijn start"),
+    ("termijn_eind", "Inburgeringstermijn eind"),
+    ("voortgangsgesprekken", "Voortgangsgesprekken"),
+    ("map_vereist", "MAP vereist"),
+    ("pvt_vereist", "PVT vereist"),
+    ("zroute_uren_vereist", "Z-route-uren vereist"),
+    ("ontzorgen", "Ontzorgen"),
+    ("maatschappelijke_begeleiding", "Maatschappelijke begeleiding"),
+    ("vrijstelling_diploma", "Vrijstelling op grond van diploma"),
+]
+
+
+def invoer_voor(
+    dossier: Dossier, feiten: Iterable[TijdlijnFeit], peildatum: date
+) -> dict[str, Any]:
+    """The engine's input (rules contract) for this dossier on ``peildatum``."""
+    persoon = dossier.inburgeraar
+    return {
+        "peildatum": peildatum.isoformat(),
+        "persoon": {
+            "geboortedatum": persoon.geboortedatum.isoformat(),
+            "nationaliteit": persoon.nationaliteit or None,
+            "verblijf": dossier.verblijf,
+            "diplomas": [],
+            "jaren_leerplichtig_in_nl": 0,
+        },
+        "gebeurtenissen": [
+            {"type": feit.soort, "datum": feit.datum.isoformat(), **feit.gegevens}
+            for feit in feiten
+            if feit.soort not in NIET_VOOR_REGELS
+        ],
+    }
+
+
+def parameters_voor(gemeente_id: int | None) -> Parameters:
+    """National values plus installation-wide overrides plus the municipality's own."""
+    rijen = RegelParameter.objects.filter(
+        Q(gemeente__isnull=True) | Q(gemeente_id=gemeente_id)
+    ).order_by("gemeente_id", "geldig_vanaf")
+    wijzigingen = [
+        ParameterWijziging(
+            naam=r.naam,
+            waarde=r.waarde,
+            geldig_vanaf=r.geldig_vanaf,
+            bron=f"beleid gemeente {r.gemeente_id}" if r.gemeente_id else "beleid regio",
+        )
+        for r in rijen
+    ]
+    return STANDAARD.met_wijzigingen(wijzigingen) if wijzigingen else STANDAARD
+
+
+def conclusies_voor(
+    dossier: Dossier,
+    feiten: Iterable[TijdlijnFeit],
+    *,
+    peildatum: date | None = None,
+    vragen: list[dict[str, Any]] | None = None,
+) -> Uitkomst:
+    invoer = invoer_voor(dossier, feiten, peildatum or timezone.localdate())
+    if vragen:
+        invoer["vragen"] = vragen
+    return evalueer(invoer, parameters_voor(dossier.regie_gemeente_id))
+
+
+def _tekst(waarde: Any) -> str:
+    """A conclusion's value as a short Dutch text for the dossier page."""
+    if waarde is None:
+        return "—"
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, date):
+        return date_format(waarde, "j F Y")
+    if isinstance(waarde, dict):
+        return ", ".join(f"{k.replace('_', ' ')}: {_tekst(v)}" for k, v in waarde.items())
+    return str(waarde)
+
+
+def weergave(uitkomst: Uitkomst) -> list[dict[str, Any]]:
+    """The conclusions as rows for a template: label, value, grondslagen, trace."""
+    rijen = []
+    for sleutel, label in TOONBARE_CONCLUSIES:
+        bevinding = uitkomst.conclusie(sleutel)
+        rijen.append(
+            {
+                "sleutel": sleutel,
+                "label": label,
+                "tekst": _tekst(naar_json_waarde(bevinding.waarde)),
+                "grondslagen": bevinding.grondslagen,
+                "trace": bevinding.trace,
+            }
+        )
+    return rijen
+
+
+def naar_json_waarde(waarde: Any) -> Any:
+    """Structured values (dataclasses) as plain dicts with real dates, for display."""
+    if hasattr(waarde, "als_json"):
+        return {
+            k: (date.fromisoformat(v) if isinstance(v, str) and _is_iso_date(v) else v)
+            for k, v in waarde.als_json().items()
+        }
+    return waarde
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10

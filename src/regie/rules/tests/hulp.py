@@ -103,6 +103,8 @@ def dossier(
     return {
         "peildatum": peildatum,
         "persoon": {**copy.deepcopy(ERITREER), **persoon},
-        "gebeurtenissen": copy.deepcopy(WEERT_VOOR_PIP if gebeurtenissen is None else gebeurtenissen),
+        "gebeurtenissen": copy.deepcopy(
+            WEERT_VOOR_PIP if gebeurtenissen is None else gebeurtenissen
+        ),
         "vragen": vragen or [],
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from django.db import connection
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -84,6 +86,11 @@ def test_verkeerde_rol_krijgt_403(weert):
     assert response["Content-Type"] == "application/problem+json"
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="the committed schema is generated with the default (SQLite) settings; make check "
+    "compares it there",
+)
 def test_openapi_schema_is_actueel():
     """The committed openapi.yaml equals what the code generates (also checked in make check)."""
     from pathlib import Path

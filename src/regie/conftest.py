@@ -6,8 +6,6 @@ import socket
 
 import pytest
 
-from regie.tests.factories import GebruikerFactory, GemeenteFactory
-
 
 @pytest.fixture(autouse=True)
 def _geen_netwerk(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
@@ -29,31 +27,43 @@ def _geen_netwerk(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReques
 
 @pytest.fixture
 def weert(db):
+    from regie.tests.factories import GemeenteFactory
+
     return GemeenteFactory(cbs_code="0988", naam="Weert")
 
 
 @pytest.fixture
 def nederweert(db):
+    from regie.tests.factories import GemeenteFactory
+
     return GemeenteFactory(cbs_code="0946", naam="Nederweert")
 
 
 @pytest.fixture
 def cranendonck(db):
+    from regie.tests.factories import GemeenteFactory
+
     return GemeenteFactory(cbs_code="1706", naam="Cranendonck")
 
 
 @pytest.fixture
 def kr_weert(weert):
+    from regie.tests.factories import GebruikerFactory
+
     return GebruikerFactory(username="kr.weert", rollen=[("klantregisseur", weert)])
 
 
 @pytest.fixture
 def kr_nederweert(nederweert):
+    from regie.tests.factories import GebruikerFactory
+
     return GebruikerFactory(username="kr.nederweert", rollen=[("klantregisseur", nederweert)])
 
 
 @pytest.fixture
 def kr_werkkom(weert, nederweert, cranendonck):
+    from regie.tests.factories import GebruikerFactory
+
     return GebruikerFactory(
         username="kr.werkkom",
         rollen=[("klantregisseur", g) for g in (weert, nederweert, cranendonck)],

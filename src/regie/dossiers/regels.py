@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -68,7 +68,9 @@ def parameters_voor(gemeente_id: int | None) -> Parameters:
     """National values plus installation-wide overrides plus the municipality's own."""
     rijen = RegelParameter.objects.filter(
         Q(gemeente__isnull=True) | Q(gemeente_id=gemeente_id)
-    ).order_by("gemeente_id", "geldig_vanaf")
+    ).order_by(F("gemeente_id").asc(nulls_first=True), "geldig_vanaf", "pk")
+    # Region-wide rows first, so a municipality's own row wins on the same date (the engine
+    # lets the override added last win), identically on PostgreSQL and SQLite.
     wijzigingen = [
         ParameterWijziging(
             naam=r.naam,

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from regie.rules.motor import evalueer
 
@@ -33,7 +34,7 @@ def _d(dag: date) -> str:
     return dag.isoformat()
 
 
-def realistisch_dossier(rng: random.Random) -> dict[str, object]:
+def realistisch_dossier(rng: random.Random) -> dict[str, Any]:
     """One plausible dossier: arrival, koppeling, settling, SS139, PIP, talks, hours, exams."""
     bekendmaking = date(2022, 1, 1) + timedelta(days=rng.randrange(0, 3 * 365))
     koppeling = bekendmaking + timedelta(days=rng.randrange(5, 40))
@@ -104,13 +105,13 @@ def realistisch_dossier(rng: random.Random) -> dict[str, object]:
     }
 
 
-def genereer_dossiers(aantal: int = 500, seed: int = 2021) -> list[dict[str, object]]:
+def genereer_dossiers(aantal: int = 500, seed: int = 2021) -> list[dict[str, Any]]:
     rng = random.Random(seed)  # noqa: S311  # test data, not cryptography
     return [realistisch_dossier(rng) for _ in range(aantal)]
 
 
 def _herhaal(
-    werk: Callable[[dict[str, object]], object], dossiers, duur_s: float
+    werk: Callable[[dict[str, Any]], object], dossiers: list[dict[str, Any]], duur_s: float
 ) -> tuple[int, float]:
     aantal = 0
     begin = time.perf_counter()
@@ -133,7 +134,7 @@ def meet_evaluaties_per_seconde(duur_s: float = 2.0) -> dict[str, object]:
     n_eval, t_eval = _herhaal(evalueer, dossiers, duur_s)
     n_json, t_json = _herhaal(lambda d: evalueer(d).als_json(), dossiers, duur_s / 2)
     n_basis, t_basis = _herhaal(lambda d: json.loads(json.dumps(d)), dossiers, duur_s / 4)
-    gebeurtenissen = sum(len(d["gebeurtenissen"]) for d in dossiers) / len(dossiers)  # type: ignore[arg-type]
+    gebeurtenissen = sum(len(d["gebeurtenissen"]) for d in dossiers) / len(dossiers)
     per_s = n_eval / t_eval
     basis_per_s = n_basis / t_basis
     return {

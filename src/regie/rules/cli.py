@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from regie.rules.fouten import InvoerFout
-from regie.rules.motor import evalueer
+from regie.rules.invoer import lees_invoer
+from regie.rules.motor import evalueer_invoer
 
 GEBRUIK = "gebruik: regie rules evaluate PAD|-   (PAD: scenario als JSON; '-' leest stdin)"
 EXIT_OK = 0
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         _fout(f"onbekende aanroep {' '.join(args) or '(leeg)'}; {GEBRUIK}")
         return EXIT_INVOERFOUT
     try:
-        uitkomst = evalueer(lees_json(args[1]))  # type: ignore[arg-type]  # checked by parser
+        uitkomst = evalueer_invoer(lees_invoer(lees_json(args[1])))
         uitvoer = json.dumps(uitkomst.als_json(), ensure_ascii=False, indent=2)
     except InvoerFout as fout:
         _fout(f"ongeldige invoer: {fout}")

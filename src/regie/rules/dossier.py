@@ -25,7 +25,6 @@ class Dossier:
     persoon: m.Persoon
     # All events on or before the peildatum, sorted by date, stable for equal dates.
     gebeurtenissen: tuple[m.Gebeurtenis, ...]
-    na_peildatum: int
     bekendmakingen: tuple[date, ...]
     gemeentegebeurtenissen: tuple[m.Koppeling | m.Vestiging | m.Verhuizing, ...]
     vestigingen: tuple[m.Vestiging | m.Verhuizing, ...]
@@ -96,7 +95,6 @@ def maak_dossier(
         peildatum=peildatum,
         persoon=persoon,
         gebeurtenissen=tuple(bekend),
-        na_peildatum=len(alle) - len(bekend),
         bekendmakingen=datums(m.VerblijfsrechtBekendgemaakt),
         gemeentegebeurtenissen=tuple(
             g

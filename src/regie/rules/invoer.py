@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from regie.rules import model as m
 from regie.rules.fouten import InvoerFout
@@ -111,7 +111,7 @@ def _enum_waarde(cls: type[E], waarde: object, veld: str) -> E:
     if isinstance(waarde, str):
         lid = cls._value2member_map_.get(waarde)
         if lid is not None:
-            return lid  # type: ignore[return-value]
+            return cast(E, lid)
     toegestaan = ", ".join(lid.value for lid in cls)
     raise InvoerFout(veld, f"onbekende waarde {_kort(waarde)}; toegestaan: {toegestaan}")
 
@@ -121,7 +121,7 @@ def _enum(obj: Obj, sleutel: str, pad: str, cls: type[E]) -> E:
     if type(waarde) is str:
         lid = cls._value2member_map_.get(waarde)
         if lid is not None:
-            return lid  # type: ignore[return-value]
+            return cast(E, lid)
     return _enum_waarde(cls, _verplicht(obj, sleutel, pad), _veld(pad, sleutel))
 
 
@@ -336,7 +336,7 @@ def _parameterwijziging(waarde: object, pad: str) -> ParameterWijziging:
         raise InvoerFout(f"{pad}.bron", f"moet tekst zijn, niet {_kort(bron)}")
     wijziging = ParameterWijziging(
         naam=naam,
-        waarde=_verplicht(obj, "waarde", pad),  # type: ignore[arg-type]  # checked below
+        waarde=_geheel_getal(_verplicht(obj, "waarde", pad), f"{pad}.waarde"),
         geldig_vanaf=_datum(obj, "geldig_vanaf", pad),
         bron=bron or "gewijzigd via invoer",
     )

@@ -251,7 +251,11 @@ DEFINITIES: tuple[ParameterDefinitie, ...] = (
         "de dag waarop de persoon de leeftijd bereikt die op die dag geldt",
         600,
         1200,
-        (_versie(67 * 12, gs.AOW_LEEFTIJD),),
+        (
+            _versie(67 * 12, gs.AOW_LEEFTIJD),
+            # law.md R1.4 [R]: 67 years and 3 months in 2028; verify before go-live.
+            _versie(67 * 12 + 3, gs.AOW_LEEFTIJD, date(2028, 1, 1)),
+        ),
     ),
     ParameterDefinitie(
         _N.MINIMUMLEEFTIJD_JAREN,

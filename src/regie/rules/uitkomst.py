@@ -65,7 +65,7 @@ class Ontzorgen:
 
 def naar_json(waarde: object) -> object:
     """JSON form of a conclusion value or answer field."""
-    if waarde is None or (isinstance(waarde, bool | int | str) and not isinstance(waarde, StrEnum)):
+    if waarde is None or type(waarde) in (bool, int, str):
         return waarde
     if isinstance(waarde, StrEnum):
         return waarde.value

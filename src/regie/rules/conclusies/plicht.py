@@ -7,7 +7,7 @@ from datetime import date
 from regie.rules import grondslagen as gs
 from regie.rules.datums import maanden_tekst, plus_jaren, plus_maanden
 from regie.rules.dossier import Dossier
-from regie.rules.model import Diploma, Doelgroep, Leerroute, Regime, Verblijf
+from regie.rules.model import Diploma, Doelgroep, Regime, Verblijf
 from regie.rules.parameters import WI2021_IN_WERKING, ParameterNaam, Parameters
 from regie.rules.uitkomst import Bevinding
 
@@ -139,17 +139,15 @@ def plicht_voldaan_op(
         for g in dossier.duo_codes(*VOLDAAN_CODES)
     ]
     start, eind = termijn_start.waarde, termijn_eind.waarde
-    for afgerond in dossier.zroute_afgerond:
-        pip = dossier.pip_op(afgerond)
-        # R5.13 / scenario 17: met once the college registers completion within the term.
-        if (
-            start is not None
-            and eind is not None
-            and start <= afgerond <= eind
-            and pip is not None
-            and pip.leerroute is Leerroute.Z_ROUTE
-        ):
-            kandidaten.append((afgerond, f"Z-route afgerond op {afgerond}, binnen de termijn"))
+    # R5.13 / scenario 17: met once the college registers the Z-route completion within the
+    # term. Only the college registers it, and only for the Z-route (DUO checks), so the
+    # registration itself is the fact; it does not depend on which PIP was current.
+    if start is not None and eind is not None:
+        kandidaten += [
+            (afgerond, f"Z-route afgerond op {afgerond}, binnen de termijn {start} - {eind}")
+            for afgerond in dossier.zroute_afgerond
+            if start <= afgerond <= eind
+        ]
     if not kandidaten:
         return Bevinding(None, (gs.PLICHT_VOLDAAN,), ("geen melding dat de plicht is voldaan",))
     datum, reden = min(kandidaten)

@@ -185,6 +185,7 @@ def dossiers(
     max_gebeurtenissen: int = 12,
     met_parameters: bool = False,
     met_pip: bool = False,
+    met_vragen: bool = True,
 ) -> dict[str, Any]:
     """Valid input. ``met_pip`` guarantees a PIP on or before the peildatum (so a term)."""
     peildatum = draw(DATUMS)
@@ -200,7 +201,7 @@ def dossiers(
         "peildatum": iso(peildatum),
         "persoon": draw(PERSOON),
         "gebeurtenissen": gebeurtenissen,
-        "vragen": draw(st.lists(VRAAG, max_size=4)),
+        "vragen": draw(st.lists(VRAAG, max_size=4)) if met_vragen else [],
     }
     if met_parameters:
         invoer["parameters"] = draw(st.lists(PARAMETERWIJZIGING, max_size=3))

@@ -53,7 +53,7 @@ def test_uitkomst_volledig_en_serialiseerbaar(invoer: dict[str, Any]) -> None:
 
 
 @EIGENSCHAP
-@given(dossiers(met_parameters=True))
+@given(dossiers(met_parameters=True, met_vragen=False))
 def test_termijn_eindigt_na_start(invoer: dict[str, Any]) -> None:
     c = evalueer(invoer).conclusies
     if c.termijn_start.waarde is None:
@@ -64,13 +64,13 @@ def test_termijn_eindigt_na_start(invoer: dict[str, Any]) -> None:
 
 
 @EIGENSCHAP
-@given(dossiers(met_pip=True), st.data())
+@given(dossiers(met_pip=True, met_vragen=False), st.data())
 def test_latere_pip_verschuift_termijn_niet(invoer: dict[str, Any], data: st.DataObject) -> None:
     voor = evalueer(invoer).conclusies
     assert voor.termijn_start.waarde is not None
     eerste_pip = voor.termijn_start.waarde - timedelta(days=1)
     later = data.draw(
-        pip_gebeurtenis(datums_tussen(eerste_pip + timedelta(days=1), date(2031, 12, 31)))
+        pip_gebeurtenis(datums_tussen(eerste_pip + timedelta(days=1), date(2035, 12, 31)))
     )
     invoer["gebeurtenissen"].append(later)
     na = evalueer(invoer).conclusies
@@ -80,7 +80,7 @@ def test_latere_pip_verschuift_termijn_niet(invoer: dict[str, Any], data: st.Dat
 
 @EIGENSCHAP
 @given(
-    dossiers(),
+    dossiers(met_vragen=False),
     DATUMS,
     st.lists(
         st.tuples(DATUMS, st.integers(0, 800) | st.floats(0, 800, allow_nan=False)), max_size=5
@@ -108,7 +108,7 @@ def test_keurmerkuren_maken_toegestaan_afschalen_nooit_geweigerd(
 
 
 @EIGENSCHAP
-@given(dossiers(met_pip=True), st.integers(0, 3 * 365))
+@given(dossiers(met_pip=True, met_vragen=False), st.integers(0, 3 * 365))
 def test_latere_peildatum_verliest_geen_gehouden_gesprek(
     invoer: dict[str, Any], dagen: int
 ) -> None:
@@ -123,7 +123,7 @@ def test_latere_peildatum_verliest_geen_gehouden_gesprek(
 
 
 @EIGENSCHAP
-@given(dossiers(min_gebeurtenissen=2), st.data())
+@given(dossiers(min_gebeurtenissen=2, met_vragen=False), st.data())
 def test_termijnen_hangen_niet_af_van_volgorde(invoer: dict[str, Any], data: st.DataObject) -> None:
     origineel = _termijnen(evalueer(invoer).als_json())
     invoer["gebeurtenissen"] = data.draw(st.permutations(invoer["gebeurtenissen"]))
@@ -131,7 +131,7 @@ def test_termijnen_hangen_niet_af_van_volgorde(invoer: dict[str, Any], data: st.
 
 
 @EIGENSCHAP
-@given(dossiers(met_pip=True), DATUMS, st.integers(0, 6))
+@given(dossiers(met_pip=True, met_vragen=False), DATUMS, st.integers(0, 6))
 def test_gespreksnorm_geldt_pas_voor_termijnen_vanaf_geldig_vanaf(
     invoer: dict[str, Any], vanaf: date, aantal: int
 ) -> None:

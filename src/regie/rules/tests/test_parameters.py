@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -28,8 +29,8 @@ def test_standaardtabel_bevat_alle_parameters_met_grondslag() -> None:
     for definitie in p.lijst():
         assert definitie.omschrijving and definitie.eenheid and definitie.peilmoment
         assert definitie.standaard, definitie.naam
+        assert definitie.standaard[0].geldig_vanaf == date(2022, 1, 1)
         for versie in definitie.standaard:
-            assert versie.geldig_vanaf == date(2022, 1, 1)
             assert definitie.minimum <= versie.waarde <= definitie.maximum
             assert versie.grondslag.zekerheid in Zekerheid
 
@@ -179,11 +180,13 @@ def test_met_wijzigingen_verandert_het_origineel_niet() -> None:
     assert p.STANDAARD.waarde(naam, date(2026, 1, 1)).waarde == 2
 
 
-def test_aow_leeftijd_wijziging_verschuift_geen_bereikte_datum() -> None:
-    # R1.4: 67 + 3 months in 2028 [R], as an override from 2028-01-01.
-    tabel = p.STANDAARD.met_wijzigingen(
-        [ParameterWijziging("aow_leeftijd_maanden", 807, date(2028, 1, 1))]
-    )
+def test_aow_leeftijd_2028_verschuift_geen_bereikte_datum() -> None:
+    # R1.4: 67 years, and 67 + 3 months in 2028 [R], in the default table.
+    tabel = p.STANDAARD
+    naam = ParameterNaam.AOW_LEEFTIJD_MAANDEN
+    assert tabel.waarde(naam, date(2027, 12, 31)).waarde == 804
+    assert tabel.waarde(naam, date(2028, 1, 1)).waarde == 807
+    assert tabel.waarde(naam, date(2028, 1, 1)).grondslag.zekerheid is Zekerheid.R
 
     def aow(geboortedatum: str) -> date:
         invoer = dossier("2027-01-01", geboortedatum=geboortedatum, verblijf="regulier_gezin")
@@ -255,3 +258,26 @@ def test_onbekende_naam_via_python_api() -> None:
         p.STANDAARD.met_wijzigingen([ParameterWijziging("tien_weken", 3, date(2025, 1, 1))])
     assert fout.value.veld == "parameters[0].naam"
     assert "tien_weken" in fout.value.melding
+
+
+def test_parametertabel_in_docs_loopt_gelijk_met_de_code() -> None:
+    repo = next(
+        (m for m in Path(__file__).resolve().parents if (m / "pyproject.toml").is_file()), None
+    )
+    docs = repo / "docs" / "rules.md" if repo else None
+    if docs is None or not docs.is_file():
+        pytest.skip("docs/rules.md not found")
+    rijen = {
+        tuple(cel.strip() for cel in regel.strip().strip("|").split("|")[:4])
+        for regel in docs.read_text(encoding="utf-8").splitlines()
+        if regel.startswith("| `")
+    }
+    for definitie in p.lijst():
+        for versie in definitie.standaard:
+            rij = (
+                f"`{definitie.naam.value}`",
+                str(versie.waarde),
+                definitie.eenheid,
+                versie.geldig_vanaf.isoformat(),
+            )
+            assert rij in rijen, rij

@@ -81,7 +81,7 @@ env-docs: install
 # default, or the PostgreSQL database named by BENCH_DATABASE_URL.
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-$(BENCH_DATASET).sqlite3
 bench: install
-	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=regie.conf.dev $(REGIE) bench --dataset $(BENCH_DATASET)
+	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=regie.conf.dev DEBUG=false $(REGIE) bench --dataset $(BENCH_DATASET)
 
 # Translations: the compiled .mo files are committed, so no gettext is needed to run Regie.
 messages: install

@@ -13,6 +13,8 @@ from typing import Any
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
 
 from regie.core.models import RegelParameter
 from regie.dossiers.models import Dossier, TijdlijnFeit
@@ -26,19 +28,19 @@ NIET_VOOR_REGELS = frozenset(
 
 # Conclusions the dossier page shows, in this order, with their Dutch label.
 TOONBARE_CONCLUSIES = [
-    ("inburgeringsplichtig", "Inburgeringsplichtig"),
-    ("regime", "Regime"),
-    ("plicht_vanaf", "Plicht vanaf"),
-    ("pip_uiterlijk", "PIP uiterlijk"),
-    ("termijn_start", "Inburgeringstermijn start"),
-    ("termijn_eind", "Inburgeringstermijn eind"),
-    ("voortgangsgesprekken", "Voortgangsgesprekken"),
-    ("map_vereist", "MAP vereist"),
-    ("pvt_vereist", "PVT vereist"),
-    ("zroute_uren_vereist", "Z-route-uren vereist"),
-    ("ontzorgen", "Ontzorgen"),
-    ("maatschappelijke_begeleiding", "Maatschappelijke begeleiding"),
-    ("vrijstelling_diploma", "Vrijstelling op grond van diploma"),
+    ("inburgeringsplichtig", _("Inburgeringsplichtig")),
+    ("regime", _("Regime")),
+    ("plicht_vanaf", _("Plicht vanaf")),
+    ("pip_uiterlijk", _("PIP uiterlijk")),
+    ("termijn_start", _("Inburgeringstermijn start")),
+    ("termijn_eind", _("Inburgeringstermijn eind")),
+    ("voortgangsgesprekken", _("Voortgangsgesprekken")),
+    ("map_vereist", _("MAP vereist")),
+    ("pvt_vereist", _("PVT vereist")),
+    ("zroute_uren_vereist", _("Z-route-uren vereist")),
+    ("ontzorgen", _("Ontzorgen")),
+    ("maatschappelijke_begeleiding", _("Maatschappelijke begeleiding")),
+    ("vrijstelling_diploma", _("Vrijstelling op grond van diploma")),
 ]
 
 
@@ -96,16 +98,29 @@ def conclusies_voor(
     return evalueer(invoer, parameters_voor(dossier.regie_gemeente_id))
 
 
+# Labels for the keys of structured conclusions (rules contract).
+_SLEUTELS = {
+    "vereist": _("vereist"),
+    "venster_eind": _("venster tot en met"),
+    "gehouden": _("gehouden"),
+    "tekort": _("tekort"),
+    "recht": _("recht"),
+    "minimaal_tot": _("ten minste tot"),
+    "taal_knm": _("taal en KNM (uren)"),
+    "participatie": _("participatie (uren)"),
+}
+
+
 def _tekst(waarde: Any) -> str:
     """A conclusion's value as a short Dutch text for the dossier page."""
     if waarde is None:
         return "—"
     if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
+        return gettext_now("ja") if waarde else gettext_now("nee")
     if isinstance(waarde, date):
         return date_format(waarde, "j F Y")
     if isinstance(waarde, dict):
-        return ", ".join(f"{k.replace('_', ' ')}: {_tekst(v)}" for k, v in waarde.items())
+        return ", ".join(f"{_SLEUTELS.get(k, k)}: {_tekst(v)}" for k, v in waarde.items())
     return str(waarde)
 
 
@@ -117,7 +132,7 @@ def weergave(uitkomst: Uitkomst) -> list[dict[str, Any]]:
         rijen.append(
             {
                 "sleutel": sleutel,
-                "label": label,
+                "label": str(label),
                 "tekst": _tekst(naar_json_waarde(bevinding.waarde)),
                 "grondslagen": bevinding.grondslagen,
                 "trace": bevinding.trace,

@@ -41,15 +41,15 @@ class Command(BaseCommand):
             regels = None
         self.stdout.write(f"\nDatabase: {connection.vendor}, dataset: {dataset}\n")
         header = (
-            f"{'meting':45} {'p50 ms':>8} {'p95 ms':>8} {'SQL p50':>8} {'SQL p95':>8} "
-            f"{'×SQL':>6} {'queries':>7}  doel"
+            f"{'meting':44} {'pagina p50':>10} {'p95':>7} {'ORM p50':>8} {'SQL p50':>8} "
+            f"{'ORM×SQL':>8} {'queries':>7}  doel"
         )
         self.stdout.write(header)
         for r in resultaten:
             self.stdout.write(
-                f"{r['naam']:45} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['basis_p50_ms']:8.2f} "
-                f"{r['basis_p95_ms']:8.2f} {r['verhouding_p50']:6.1f} {r['queries']:7d}  "
-                f"{r['doel']}"
+                f"{r['naam']:44} {r['pagina_p50_ms']:10.1f} {r['pagina_p95_ms']:7.1f} "
+                f"{r['orm_p50_ms']:8.2f} {r['sql_p50_ms']:8.2f} {r['orm_x_sql']:8.1f} "
+                f"{r['queries']:7d}  {r['doel']}"
             )
         if regels:
             self.stdout.write(f"P4 regelengine: {regels}")

@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: .venv/.installed node_modules/.installed
+install: .system-deps .venv/.installed node_modules/.installed
 
 run: install
 	$(REGIE) migrate --noinput
@@ -49,10 +49,17 @@ run: install
 	@echo ""
 	$(REGIE) runserver $(HOST):$(PORT)
 
-# Browser tests drive Debian's Chromium; install it when missing (as root, or via sudo).
+# Debian packages Regie needs at run time (WeasyPrint's Pango, fonts with Arabic glyphs) and for
+# the browser tests (Chromium). Installed when missing, as root or via sudo.
+APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-core
+.system-deps: Makefile
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(APT_GET) update -qq && $(APT_GET) install -y -qq $$missing; fi
+	@touch $@
+
 /usr/bin/chromium:
-	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
+	$(APT_GET) update -qq && $(APT_GET) install -y -qq chromium
 
 test: install /usr/bin/chromium
 	.venv/bin/pytest $(PYTEST_ARGS)

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "regie.accounts",
     "regie.audit",
     "regie.dossiers",
+    "regie.intake",
+    "regie.plans",
+    "regie.letters",
     "regie.api",
     "regie.demo",
 ]

@@ -22,6 +22,7 @@ from regie.accounts.models import Gebruiker, Lidmaatschap, Rol
 from regie.accounts.rollen import installeer_standaardrollen
 from regie.core.models import Gemeente, Organisatie
 from regie.demo import namen
+from regie.dossiers import signalen
 from regie.dossiers.models import (
     Doelgroep,
     Dossier,
@@ -138,6 +139,8 @@ def bouw(dataset: str, *, seed: int = 2022, peildatum: date | None = None) -> Sa
             TijdlijnFeit.objects.bulk_create(feiten, batch_size=5_000)
         aantal_feiten += len(feiten)
     Teller.objects.update_or_create(jaar=peildatum.year, defaults={"laatste": nummer})
+    # Deadlines come from the rules engine, as in production's daily sweep.
+    signalen.sweep(peildatum=peildatum)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

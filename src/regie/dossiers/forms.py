@@ -214,6 +214,15 @@ class CaseloadFilterForm(forms.Form):
         label=_("Klantregisseur"),
         empty_label=_("Iedereen"),
     )
+    termijn = forms.ChoiceField(
+        choices=[
+            ("", _("Alle termijnen")),
+            ("pip_14", _("PIP-termijn verloopt binnen 14 dagen")),
+            ("pip_verlopen", _("PIP-termijn verlopen")),
+        ],
+        required=False,
+        label=_("Termijn"),
+    )
     sortering = forms.ChoiceField(
         choices=[
             ("nieuwste", _("Nieuwste eerst")),

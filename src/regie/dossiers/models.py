@@ -115,6 +115,12 @@ class Verblijf(models.TextChoices):
     EU_ERS = "eu_ers", _("EU/EER/Zwitserland")
 
 
+class TermijnSoort(models.TextChoices):
+    PIP = "pip", _("PIP vaststellen")
+    VOORTGANGSGESPREK = "voortgangsgesprek", _("Voortgangsgesprek")
+    TERMIJN_EIND = "termijn_eind", _("Einde inburgeringstermijn")
+
+
 class Dossier(models.Model):
     """The municipality's case for one inburgeraar, holding the facts of the obligation.
 
@@ -154,6 +160,14 @@ class Dossier(models.Model):
     )
     coa_locatie = models.CharField(_("COA-locatie"), max_length=100, blank=True)
     vestiging_datum = models.DateField(_("datum vestiging"), null=True, blank=True)
+    # Deadlines as the rules engine last computed them (regie.dossiers.signalen): stored so the
+    # caseload can filter and show them without evaluating every row. Never computed elsewhere.
+    pip_uiterlijk = models.DateField(_("PIP uiterlijk"), null=True, blank=True)
+    volgende_termijn = models.DateField(_("volgende termijn"), null=True, blank=True)
+    volgende_termijn_soort = models.CharField(
+        _("soort volgende termijn"), max_length=30, choices=TermijnSoort.choices, blank=True
+    )
+    termijnen_berekend_op = models.DateField(null=True, blank=True, editable=False)
     # Bookkeeping
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -175,6 +189,7 @@ class Dossier(models.Model):
             models.Index(fields=["klantregisseur", "fase", "id"], name="dossier_kr_fase"),
             models.Index(fields=["regie_gemeente", "doelgroep", "id"], name="dossier_gem_dg"),
             models.Index(fields=["regie_gemeente", "nummer"], name="dossier_gem_nummer"),
+            models.Index(fields=["regie_gemeente", "pip_uiterlijk"], name="dossier_gem_pip"),
         ]
 
     def __str__(self) -> str:

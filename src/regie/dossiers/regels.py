@@ -91,11 +91,12 @@ def conclusies_voor(
     *,
     peildatum: date | None = None,
     vragen: list[dict[str, Any]] | None = None,
+    parameters: Parameters | None = None,
 ) -> Uitkomst:
     invoer = invoer_voor(dossier, feiten, peildatum or timezone.localdate())
     if vragen:
         invoer["vragen"] = vragen
-    return evalueer(invoer, parameters_voor(dossier.regie_gemeente_id))
+    return evalueer(invoer, parameters or parameters_voor(dossier.regie_gemeente_id))
 
 
 # Labels for the keys of structured conclusions (rules contract).

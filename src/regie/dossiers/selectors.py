@@ -6,11 +6,13 @@ import base64
 import json
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from regie.dossiers.models import Dossier, TijdlijnFeit, maak_zoeknaam
+from regie.dossiers.models import Dossier, TermijnSoort, TijdlijnFeit, maak_zoeknaam
 
 # Sort options of the caseload: key -> (field path, descending by default?)
 SORTERINGEN: dict[str, tuple[str, bool]] = {
@@ -21,6 +23,7 @@ SORTERINGEN: dict[str, tuple[str, bool]] = {
     "fase": ("fase", False),
 }
 STANDAARD_SORTERING = "nieuwste"
+TERMIJNFILTERS = ("pip_14", "pip_verlopen")
 TELLING_MAXIMUM = 1000
 
 
@@ -32,7 +35,9 @@ class CaseloadFilter:
     klantregisseur_id: int | None = None
     doelgroep: str | None = None
     zoekterm: str | None = None
+    termijn: str | None = None  # "pip_14": PIP deadline within 14 days; "pip_verlopen"
     sortering: str = STANDAARD_SORTERING
+    peildatum: date | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,13 @@ def caseload_queryset(user: Any, filters: CaseloadFilter) -> QuerySet[Dossier]:
         qs = qs.filter(klantregisseur_id=filters.klantregisseur_id)
     if filters.doelgroep:
         qs = qs.filter(doelgroep=filters.doelgroep)
+    if filters.termijn in TERMIJNFILTERS:
+        vandaag = filters.peildatum or timezone.localdate()
+        qs = qs.filter(volgende_termijn_soort=TermijnSoort.PIP)
+        if filters.termijn == "pip_14":
+            qs = qs.filter(pip_uiterlijk__range=(vandaag, vandaag + timedelta(days=14)))
+        else:
+            qs = qs.filter(pip_uiterlijk__lt=vandaag)
     if filters.zoekterm:
         qs = qs.filter(classificeer_zoekterm(filters.zoekterm)[1])
     return qs

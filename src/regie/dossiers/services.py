@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
 from regie.core.models import Gemeente
+from regie.dossiers import regels, signalen
 from regie.dossiers.models import (
     Doelgroep,
     Dossier,
@@ -101,8 +102,12 @@ def feit_vastleggen(
     door: Any = None,
     gegevens: dict[str, Any] | None = None,
 ) -> TijdlijnFeit:
-    """Add one fact to the timeline. Callers audit the change that caused it."""
-    return TijdlijnFeit.objects.create(
+    """Add one fact to the timeline. Callers audit the change that caused it.
+
+    A fact the rules engine reads refreshes the dossier's stored deadlines in the same
+    transaction, so the caseload never shows a stale deadline.
+    """
+    feit = TijdlijnFeit.objects.create(
         dossier=dossier,
         soort=soort,
         datum=datum,
@@ -110,6 +115,9 @@ def feit_vastleggen(
         actor=door if getattr(door, "is_authenticated", False) else None,
         gegevens=gegevens or {},
     )
+    if soort not in regels.NIET_VOOR_REGELS:
+        signalen.termijnen_bijwerken(dossier)
+    return feit
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -63,6 +64,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
         klantregisseur_id=data["klantregisseur"].pk if data.get("klantregisseur") else None,
         doelgroep=data.get("doelgroep") or None,
         zoekterm=zoekterm,
+        termijn=data.get("termijn") or None,
         sortering=data.get("sortering") or selectors.STANDAARD_SORTERING,
     )
     pagina = selectors.caseload_pagina(
@@ -101,6 +103,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
             else None,
             "query_vorige": urlencode({**basis, "voor": pagina.vorige}) if pagina.vorige else None,
             "mag_aanmaken": heeft_recht(user, "dossiers.add_dossier"),
+            "vandaag": timezone.localdate(),
         },
     )
 

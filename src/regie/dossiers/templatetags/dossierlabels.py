@@ -12,7 +12,7 @@ from functools import cache
 from django import template
 from django.utils.translation import get_language
 
-from regie.dossiers.models import Doelgroep, Fase, TijdlijnFeit
+from regie.dossiers.models import Doelgroep, Fase, TermijnSoort, TijdlijnFeit
 
 register = template.Library()
 
@@ -21,6 +21,7 @@ _KEUZES = {
     "doelgroep": Doelgroep,
     "soort": TijdlijnFeit.Soort,
     "bron": TijdlijnFeit.Bron,
+    "termijnsoort": TermijnSoort,
 }
 
 

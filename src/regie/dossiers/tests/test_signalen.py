@@ -17,15 +17,17 @@ VANDAAG = date(2024, 7, 1)
 
 
 def _dossier_met_ss139(gemeente, ss139: date, **kwargs) -> Dossier:
-    dossier = DossierFactory(regie_gemeente=gemeente, inburgeraar__geboortedatum=date(1990, 1, 1),
-                             **kwargs)
+    dossier = DossierFactory(
+        regie_gemeente=gemeente, inburgeraar__geboortedatum=date(1990, 1, 1), **kwargs
+    )
     for soort, datum, gegevens in [
         ("verblijfsrecht_bekendgemaakt", ss139 - timedelta(days=90), {}),
         ("vestiging", ss139 - timedelta(days=1), {"gemeente": gemeente.cbs_code}),
     ]:
         TijdlijnFeitFactory(dossier=dossier, soort=soort, datum=datum, gegevens=gegevens)
-    services.feit_vastleggen(dossier=dossier, soort="duo_gebeurtenis", datum=ss139,
-                             gegevens={"code": "SS139"})
+    services.feit_vastleggen(
+        dossier=dossier, soort="duo_gebeurtenis", datum=ss139, gegevens={"code": "SS139"}
+    )
     dossier.refresh_from_db()
     return dossier
 
@@ -38,8 +40,9 @@ def test_ss139_zet_de_pip_termijn_van_de_regelengine(weert):
     assert engine["conclusies"]["pip_uiterlijk"] == "2024-07-11"
     assert dossier.volgende_termijn_soort == TermijnSoort.PIP
     # Third-party information after SS139 extends it (Besluit 5.3: +2 weeks from receipt).
-    services.feit_vastleggen(dossier=dossier, soort="informatie_derden_ontvangen",
-                             datum=date(2024, 6, 30))
+    services.feit_vastleggen(
+        dossier=dossier, soort="informatie_derden_ontvangen", datum=date(2024, 6, 30)
+    )
     dossier.refresh_from_db()
     assert dossier.pip_uiterlijk == date(2024, 7, 14)
 
@@ -47,8 +50,12 @@ def test_ss139_zet_de_pip_termijn_van_de_regelengine(weert):
 @time_machine.travel(VANDAAG, tick=False)
 def test_na_pip_volgt_de_gesprekstermijn(weert):
     dossier = _dossier_met_ss139(weert, date(2024, 3, 1))
-    services.feit_vastleggen(dossier=dossier, soort="pip_vastgesteld", datum=date(2024, 4, 1),
-                             gegevens={"leerroute": "b1_route", "niveau": "B1"})
+    services.feit_vastleggen(
+        dossier=dossier,
+        soort="pip_vastgesteld",
+        datum=date(2024, 4, 1),
+        gegevens={"leerroute": "b1_route", "niveau": "B1"},
+    )
     dossier.refresh_from_db()
     assert dossier.volgende_termijn_soort == TermijnSoort.VOORTGANGSGESPREK
     assert dossier.volgende_termijn == date(2025, 4, 1)  # termijn_start + 12 months − 1 day

@@ -13,6 +13,8 @@ urlpatterns = [
     path("dossiers/<uuid:dossier_id>/pip/", include("regie.plans.urls")),
     path("dossiers/<uuid:dossier_id>/documenten/", include("regie.letters.urls")),
     path("audit/", include("regie.audit.urls")),
+    path("monitoring/", include("regie.monitoring.urls")),
+    path("prognoses/", include("regie.forecasting.urls")),
     path("beheer/", include("regie.core.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "regie.intake",
     "regie.plans",
     "regie.letters",
+    "regie.monitoring",
+    "regie.forecasting",
     "regie.api",
     "regie.demo",
 ]

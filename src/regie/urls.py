@@ -17,6 +17,7 @@ urlpatterns = [
     path("prognoses/", include("regie.forecasting.urls")),
     path("beheer/", include("regie.core.urls")),
     path("api/v1/", include("regie.api.urls")),
+    path("duo/", include("regie.integrations.duo.urls")),
 ]
 
 handler403 = "regie.core.errors.forbidden"

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "regie.letters",
     "regie.monitoring",
     "regie.forecasting",
+    "regie.integrations.duo",
     "regie.api",
     "regie.demo",
 ]

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from regie.dossiers import regels
@@ -28,6 +28,31 @@ TERMIJN_VELDEN = [
     "volgende_termijn_soort",
     "termijnen_berekend_op",
 ]
+
+
+class _Feit(NamedTuple):
+    soort: str
+    datum: date
+    gegevens: dict[str, Any]
+
+
+def _bewaar(dossiers: list[Dossier]) -> None:
+    """Write the changed deadlines. PostgreSQL: one UPDATE … FROM (VALUES …) per batch, far
+    cheaper than Django's CASE-per-row bulk_update; elsewhere bulk_update."""
+    if connection.vendor != "postgresql":
+        Dossier.objects.bulk_update(dossiers, TERMIJN_VELDEN, batch_size=1_000)
+        return
+    rijen = [
+        (d.pk, d.pip_uiterlijk, d.volgende_termijn, d.volgende_termijn_soort) for d in dossiers
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE dossiers_dossier AS d SET pip_uiterlijk = v.pip::date, "
+            "volgende_termijn = v.volgende::date, volgende_termijn_soort = v.soort "
+            "FROM (SELECT * FROM unnest(%s::uuid[], %s::date[], %s::date[], %s::text[])) "
+            "AS v(id, pip, volgende, soort) WHERE d.id = v.id",
+            [[r[i] for r in rijen] for i in range(4)],
+        )
 
 
 @dataclass(frozen=True)
@@ -86,7 +111,18 @@ def sweep(*, peildatum: date | None = None, batchgrootte: int = 2_000) -> dict[s
     parameters: dict[int, Parameters] = {}
     geteld = {"beoordeeld": 0, "gewijzigd": 0}
     laatste_pk = None
-    basis = Dossier.objects.filter(fase__in=OPEN_FASEN).select_related("inburgeraar")
+    basis = (
+        Dossier.objects.filter(fase__in=OPEN_FASEN)
+        .select_related("inburgeraar")
+        .only(
+            "pk",
+            "regie_gemeente_id",
+            "verblijf",
+            *TERMIJN_VELDEN,
+            "inburgeraar__geboortedatum",
+            "inburgeraar__nationaliteit",
+        )
+    )
     while True:
         batch_qs = basis.order_by("pk")
         if laatste_pk is not None:
@@ -95,11 +131,14 @@ def sweep(*, peildatum: date | None = None, batchgrootte: int = 2_000) -> dict[s
         if not batch:
             return geteld
         laatste_pk = batch[-1].pk
-        feiten: dict[Any, list[TijdlijnFeit]] = defaultdict(list)
-        for feit in TijdlijnFeit.objects.filter(dossier_id__in=[d.pk for d in batch]).order_by(
-            "dossier_id", "datum", "id"
+        # Plain tuples, not model instances: the engine needs only these three attributes.
+        feiten: dict[Any, list[_Feit]] = defaultdict(list)
+        for dossier_id, soort, datum, gegevens in (
+            TijdlijnFeit.objects.filter(dossier_id__in=[d.pk for d in batch])
+            .order_by("dossier_id", "datum", "id")
+            .values_list("dossier_id", "soort", "datum", "gegevens")
         ):
-            feiten[feit.dossier_id].append(feit)
+            feiten[dossier_id].append(_Feit(soort, datum, gegevens))
         gewijzigd = []
         for dossier in batch:
             if dossier.regie_gemeente_id not in parameters:
@@ -117,7 +156,7 @@ def sweep(*, peildatum: date | None = None, batchgrootte: int = 2_000) -> dict[s
         # Only changed rows get the (expensive) per-row update; the rest one UPDATE … IN.
         with transaction.atomic():
             if gewijzigd:
-                Dossier.objects.bulk_update(gewijzigd, TERMIJN_VELDEN, batch_size=1_000)
+                _bewaar(gewijzigd)
             Dossier.objects.filter(pk__in=[d.pk for d in batch]).update(
                 termijnen_berekend_op=peildatum
             )

@@ -69,8 +69,11 @@ def test_beveiligingsheaders_en_csp_zonder_inline_scripts(client, kr_weert, weer
     ):
         response = client.get(url)
         csp = response["Content-Security-Policy"]
-        assert "script-src 'self'" in csp
-        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        directives = dict(d.strip().split(" ", 1) for d in csp.split(";") if d.strip())
+        assert directives["script-src"] == "'self'"
+        assert "unsafe-eval" not in csp
+        if url != reverse("api:docs"):  # Swagger UI needs inline styles, never scripts
+            assert "unsafe-inline" not in csp
         assert "frame-ancestors 'none'" in csp
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "same-origin"

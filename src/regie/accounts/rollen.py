@@ -17,6 +17,8 @@ STANDAARDROLLEN: dict[str, dict[str, Any]] = {
             "dossiers.add_dossier",
             "dossiers.change_dossier",
             "dossiers.fase_wijzigen",
+            "intake.view_gezondheid",
+            "intake.change_gezondheid",
         ],
     },
     "teamleider": {
@@ -57,8 +59,12 @@ STANDAARDROLLEN: dict[str, dict[str, Any]] = {
 }
 
 
-def installeer_standaardrollen(apps: Any = None) -> None:
-    """Create the standard roles and give them their rights; existing roles keep extra rights."""
+def installeer_standaardrollen(apps: Any = None, *, alleen_bestaande: bool = False) -> None:
+    """Create the standard roles and give them their rights; existing roles keep extra rights.
+
+    ``alleen_bestaande``: skip rights whose app is not migrated yet (used by the data
+    migrations, which run again once the later apps exist; a test checks the end result).
+    """
     if apps is None:
         from django.apps import apps as global_apps
 
@@ -71,7 +77,11 @@ def installeer_standaardrollen(apps: Any = None) -> None:
         )
         for recht in spec["rechten"]:
             app_label, codename = recht.split(".")
-            permission = Permission.objects.get(
+            permission = Permission.objects.filter(
                 content_type__app_label=app_label, codename=codename
-            )
+            ).first()
+            if permission is None:
+                if alleen_bestaande:
+                    continue
+                raise LookupError(f"right {recht} does not exist")
             rol.rechten.add(permission)

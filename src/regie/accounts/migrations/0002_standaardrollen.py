@@ -10,7 +10,7 @@ def forwards(apps, schema_editor):
         app_config.models_module = None
     from regie.accounts.rollen import installeer_standaardrollen
 
-    installeer_standaardrollen(apps)
+    installeer_standaardrollen(apps, alleen_bestaande=True)
 
 
 class Migration(migrations.Migration):

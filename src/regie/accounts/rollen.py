@@ -29,6 +29,7 @@ STANDAARDROLLEN: dict[str, dict[str, Any]] = {
             "dossiers.change_dossier",
             "dossiers.fase_wijzigen",
             "dossiers.toewijzen",
+            "plans.pip_vaststellen",
         ],
     },
     "beleidsmedewerker": {

@@ -1,3 +1,9 @@
+from django.urls import path
+
+from regie.letters import views
+
 app_name = "letters"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.documenten, name="documenten"),
+]

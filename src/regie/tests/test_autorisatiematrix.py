@@ -62,6 +62,15 @@ MATRIX: dict[str, Regel] = {
     "intake:gezondheid": Regel(object=True, andere_gemeente=404),
     "intake:besluit": Regel(object=True, andere_gemeente=404, eigen=302),
     "intake:afronden": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
+    "plans:pip": Regel(object=True, andere_gemeente=404),
+    "plans:starten": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
+    "plans:concept": Regel(object=True, andere_gemeente=404, eigen=302),
+    "plans:indienen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
+    "plans:wijzigen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
+    # The teamleider's four-eyes screen: without plans.pip_vaststellen anywhere, 403.
+    "plans:beoordelen": Regel(object=True, andere_gemeente=403, eigen=302, wie="tl_weert"),
+    "plans:ontwikkelplan": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
+    "letters:documenten": Regel(object=True, andere_gemeente=404),
     "api:dossier-lijst": Regel(anoniem=401, andere_gemeente=200),
     "api:dossier-zoeken": Regel(methode="POST", anoniem=401, andere_gemeente=400, eigen=400),
     "api:dossier-detail": Regel(object=True, anoniem=401, andere_gemeente=404),
@@ -89,6 +98,7 @@ def wereld(weert, nederweert, kr_weert, kr_nederweert):
         "kr_nederweert": kr_nederweert,
         "fb_weert": GebruikerFactory(rollen=[("functioneel_beheerder", weert)]),
         "bm": GebruikerFactory(rollen=[("beleidsmedewerker", weert)]),
+        "tl_weert": GebruikerFactory(rollen=[("teamleider", weert)]),
     }
 
 

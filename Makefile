@@ -7,7 +7,7 @@ REGIE := .venv/bin/regie
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_DATASET ?= regional
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .PHONY: help install run test lint format check openapi bench env-docs messages clean
 

@@ -55,6 +55,7 @@ STANDAARDROLLEN: dict[str, dict[str, Any]] = {
             "audit.view_auditgebeurtenis",
             "core.view_regelparameter",
             "core.add_regelparameter",
+            "duo.view_monitor",
         ],
     },
 }

@@ -71,6 +71,14 @@ MATRIX: dict[str, Regel] = {
     "plans:beoordelen": Regel(object=True, andere_gemeente=403, eigen=302, wie="tl_weert"),
     "plans:ontwikkelplan": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
     "letters:documenten": Regel(object=True, andere_gemeente=404),
+    # Refuses everyone without DUO's certificate or the shared secret, logged in or not.
+    "duo:notificaties": Regel(
+        methode="POST", publiek=True, anoniem=401, verkeerde_rol=None, eigen=401
+    ),
+    "duo:werkitems": Regel(andere_gemeente=200),
+    "duo:monitor": Regel(wie="fb_weert", andere_gemeente=403),
+    "duo:dossier": Regel(object=True, andere_gemeente=404),
+    "duo:werkitem_afhandelen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
     "api:dossier-lijst": Regel(anoniem=401, andere_gemeente=200),
     "api:dossier-zoeken": Regel(methode="POST", anoniem=401, andere_gemeente=400, eigen=400),
     "api:dossier-detail": Regel(object=True, anoniem=401, andere_gemeente=404),

@@ -1,0 +1,56 @@
+"""``regie worker --once`` and ``regie duo-simulator --scenario`` (against a running one)."""
+
+from __future__ import annotations
+
+import io
+import time
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from regie.dossiers.models import Dossier
+from regie.integrations.duo.tests.conftest import WEERT_OIN
+
+pytestmark = pytest.mark.django_db
+BSN = "999000011"
+
+
+def test_worker_once_verwerkt_en_stopt(sim, sim_url, bezorgen, weert_oin):
+    sim.persoon(BSN, WEERT_OIN, vestiging=date.today())
+    sim.notificeer(BSN, "SS101")
+    bezorgen()
+    uit = io.StringIO()
+    call_command("worker", "--once", stdout=uit)
+    assert "inbox:verwerkt 1" in uit.getvalue()
+    assert Dossier.objects.filter(inburgeraar__bsn=BSN).exists()
+
+
+def test_scenario_in_een_draaiende_simulator(sim, sim_url, weert_oin):
+    poort = sim_url.rsplit(":", 1)[1]
+    uit = io.StringIO()
+    call_command(
+        "duo-simulator",
+        "--scenario",
+        "leven",
+        "--bsn",
+        BSN,
+        "--port",
+        poort,
+        "--gemeente-oin",
+        WEERT_OIN,
+        "--stap",
+        "0",
+        stdout=uit,
+    )
+    assert "Scenario gestart in de draaiende simulator: 202" in uit.getvalue()
+    for _ in range(50):
+        if sim.staat.scenarios.get(BSN):
+            break
+        time.sleep(0.05)
+    assert sim.staat.scenarios[BSN][0] == "SS101 inburgeringsplichtig"
+    assert [n.body["gebeurtenisId"] for n in sim.staat.te_bezorgen()][:3] == [
+        "SS101",
+        "SS120",
+        "SS139",
+    ]

@@ -1,0 +1,194 @@
+"""DUO screens and the notification endpoint DUO posts to. Thin: parse, call, render."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from datetime import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from regie.accounts.permissions import heeft_recht
+from regie.audit import services as audit
+from regie.audit.models import AuditGebeurtenis
+from regie.core.views import vereist_recht
+from regie.dossiers import selectors as dossier_selectors
+from regie.dossiers.models import Dossier
+from regie.dossiers.services import ServiceFout
+from regie.integrations.duo import auth, conf, inbox, selectors, werkitems
+from regie.integrations.duo.models import Werkitem
+
+_OIN = re.compile(r"\d{20}")
+_GEBEURTENIS = re.compile(r"[0-9A-Z]{1,6}")
+_BSN = re.compile(r"\d{9}")
+
+
+# --- Notificatie API (DUO -> Regie) ------------------------------------------------------------
+def _antwoord(status: int, body: Any = None) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(body) if body is not None else b"",
+        status=status,
+        content_type="application/json" if body is not None else None,
+    )
+    if body is None:
+        del response["Content-Type"]
+    response["API-Version"] = conf.NOTIFICATIE_API_VERSIE
+    return response
+
+
+def _registratie(waarde: Any) -> datetime | None:
+    if not isinstance(waarde, str):
+        return None
+    moment = parse_datetime(waarde)
+    if moment is None or moment.tzinfo is None:
+        return None
+    return moment
+
+
+@csrf_exempt
+@require_POST
+def notificatie(request: HttpRequest) -> HttpResponse:
+    """POST /duo/v1/notificaties — DUO's Notificatie API 1.8.0 (``opvoerenNotificatie``).
+
+    201: stored (or already stored: same berichtId); 400: not the specified message;
+    401: sender not authenticated; 403: not from DUO's OIN. The body is stored first and
+    processed by the worker.
+    """
+    afzender = auth.afzender(request)
+    if not afzender.geauthenticeerd:
+        return _antwoord(401)
+    bron = request.headers.get("bron", "")
+    doel = request.headers.get("doel", "")
+    try:
+        bericht_id = uuid.UUID(request.headers.get("berichtId", ""))
+    except ValueError:
+        return _antwoord(400)
+    if not (_OIN.fullmatch(bron) and _OIN.fullmatch(doel)):
+        return _antwoord(400)
+    if bron != conf.DUO_OIN or (afzender.oin and afzender.oin != bron):
+        return _antwoord(403)
+    try:
+        body = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        return _antwoord(400)
+    if not isinstance(body, dict):
+        return _antwoord(400)
+    gebeurtenis = body.get("gebeurtenisId")
+    registratie = _registratie(body.get("registratieDatumTijd"))
+    bsn = body.get("bsn", "")
+    v_nummer = body.get("vNummer")
+    if (
+        not isinstance(gebeurtenis, str)
+        or not _GEBEURTENIS.fullmatch(gebeurtenis)
+        or registratie is None
+        or not isinstance(bsn, str)
+        or (bsn and not _BSN.fullmatch(bsn))
+        or (v_nummer is not None and (type(v_nummer) is not int or not 0 <= v_nummer <= 9999999999))
+    ):
+        return _antwoord(400)
+    inbox.ontvang(
+        bericht_id=bericht_id,
+        bron_oin=bron,
+        doel_oin=doel,
+        gebeurtenis=gebeurtenis,
+        registratie_op=registratie,
+        bsn=bsn,
+        v_nummer=v_nummer,
+        herkomst=request,
+    )
+    return _antwoord(201)
+
+
+# --- Screens ------------------------------------------------------------------------------------
+def _haal_dossier(request: HttpRequest, dossier_id: Any) -> Dossier:
+    try:
+        return dossier_selectors.dossier_voor_gebruiker(request.user, dossier_id)
+    except Dossier.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@require_GET
+@vereist_recht("dossiers.view_dossier")
+def dossier_status(request: HttpRequest, dossier_id: Any) -> HttpResponse:
+    """The DUO part of the dossier page on its own (HTMX refresh of the fragment)."""
+    dossier = _haal_dossier(request, dossier_id)
+    status = selectors.duo_status_voor_dossier(dossier, user=request.user)
+    audit.log(
+        actor=request.user,
+        request=request,
+        actie=AuditGebeurtenis.Actie.LEZEN,
+        object_type="duo_status",
+        object_id=dossier.pk,
+        dossier_id=dossier.pk,
+    )
+    sjabloon = (
+        "duo/dossier_fragment.html"
+        if request.headers.get("HX-Request")
+        else "duo/dossier_status.html"
+    )
+    return render(request, sjabloon, {"dossier": dossier, "duo": status})
+
+
+@require_POST
+@vereist_recht("dossiers.change_dossier")
+def werkitem_afhandelen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
+    dossier = _haal_dossier(request, dossier_id)
+    if not heeft_recht(request.user, "dossiers.change_dossier", dossier.regie_gemeente_id):
+        raise PermissionDenied
+    werkitem = (
+        Werkitem.objects.filter(dossier_id=dossier.pk, pk=request.POST.get("werkitem")).first()
+        if str(request.POST.get("werkitem", "")).isdigit()
+        else None
+    )
+    if werkitem is None:
+        messages.error(request, _("Dit werkitem bestaat niet (meer)."))
+    else:
+        try:
+            werkitems.afhandelen(werkitem=werkitem, door=request.user, request=request)
+        except ServiceFout as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Het werkitem is afgehandeld."))
+    return redirect("dossiers:detail", dossier_id=dossier.pk)
+
+
+@require_GET
+@vereist_recht("dossiers.view_dossier")
+def werkitems_lijst(request: HttpRequest) -> HttpResponse:
+    """Open DUO work items of the user's municipalities."""
+    items = selectors.open_werkitems(request.user)
+    audit.log(
+        actor=request.user,
+        request=request,
+        actie=AuditGebeurtenis.Actie.LIJST,
+        object_type="duo_werkitems",
+        gegevens={"aantal_getoond": len(items)},
+    )
+    return render(request, "duo/werkitems.html", {"werkitems": items})
+
+
+@require_GET
+@vereist_recht("duo.view_monitor")
+def monitor(request: HttpRequest) -> HttpResponse:
+    """Queue sizes and everything that needs the functioneel beheerder's attention."""
+    gegevens = selectors.monitor(request.user)
+    audit.log(
+        actor=request.user,
+        request=request,
+        actie=AuditGebeurtenis.Actie.LIJST,
+        object_type="duo_monitor",
+        gegevens={
+            "notificaties_getoond": len(gegevens.inbox_aandacht),
+            "leveringen_getoond": len(gegevens.outbox_aandacht),
+        },
+    )
+    return render(request, "duo/monitor.html", {"monitor": gegevens})

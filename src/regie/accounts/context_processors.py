@@ -16,5 +16,9 @@ def navigatie(request: HttpRequest) -> dict[str, Any]:
             "dossier_aanmaken": heeft_recht(user, "dossiers.add_dossier"),
             "audit": heeft_recht(user, "audit.view_auditgebeurtenis"),
             "parameters": heeft_recht(user, "core.view_regelparameter"),
+            "werkitems": heeft_recht(user, "dossiers.view_dossier"),
+            "duo_monitor": heeft_recht(user, "duo.view_monitor"),
+            "beleid": heeft_recht(user, "core.view_aggregaten"),
+            "prognose_beheer": heeft_recht(user, "forecasting.beheer_taakstelling"),
         }
     }

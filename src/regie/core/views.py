@@ -43,6 +43,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login")
     if heeft_recht(request.user, "dossiers.view_dossier"):
         return redirect("dossiers:caseload")
+    if heeft_recht(request.user, "core.view_aggregaten"):
+        return redirect("monitoring:dashboard")
     return render(request, "core/start.html")
 
 

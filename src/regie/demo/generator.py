@@ -35,6 +35,7 @@ from regie.dossiers.models import (
     Verblijf,
     maak_zoeknaam,
 )
+from regie.forecasting.services import vul_demo_taakstelling
 
 DEMO_WACHTWOORD = "regie-demo-2026"
 REGIO = [
@@ -107,7 +108,11 @@ def bouw(dataset: str, *, seed: int = 2022, peildatum: date | None = None) -> Sa
         code: [u for u in gebruikers["klantregisseur"] if code in u[1]] for code, *_ in REGIO
     }
     extra_kr = _maak_extra_klantregisseurs(gemeenten[3:])
-    gewichten = [g[3] for g in REGIO] + [rng.randint(20, 120) for _ in gemeenten[3:]]
+    # The region's weights by CBS code: ``gemeenten`` is sorted by code, REGIO is not.
+    regio_gewicht = {code: gewicht for code, _naam, _oin, gewicht in REGIO}
+    gewichten = [regio_gewicht[g.cbs_code] for g in gemeenten[:3]] + [
+        rng.randint(20, 120) for _ in gemeenten[3:]
+    ]
     bsns = bsn_reeks()
     aantal_feiten = 0
     batch = 5_000 if dataset != "demo" else spec.dossiers
@@ -139,6 +144,8 @@ def bouw(dataset: str, *, seed: int = 2022, peildatum: date | None = None) -> Sa
             TijdlijnFeit.objects.bulk_create(feiten, batch_size=5_000)
         aantal_feiten += len(feiten)
     Teller.objects.update_or_create(jaar=peildatum.year, defaults={"laatste": nummer})
+    # The region's taakstelling and forecast parameters (beleidskader), for the policy view.
+    vul_demo_taakstelling()
     # Deadlines come from the rules engine, as in production's daily sweep.
     signalen.sweep(peildatum=peildatum)
     if connection.vendor == "postgresql":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from regie.forecasting.services import vul_demo_taakstelling
 from regie.tests.factories import DossierFactory, GebruikerFactory
 
 
@@ -40,7 +41,7 @@ class Regel:
 
 
 MATRIX: dict[str, Regel] = {
-    "home": Regel(anoniem=302, verkeerde_rol=200, eigen=302),
+    "home": Regel(anoniem=302, verkeerde_rol=302, eigen=302),
     "health": Regel(publiek=True, anoniem=200, verkeerde_rol=None, eigen=200),
     "set_language": Regel(methode="POST", publiek=True, anoniem=302, verkeerde_rol=None, eigen=302),
     "accounts:login": Regel(publiek=True, anoniem=200, verkeerde_rol=None, eigen=302),
@@ -79,6 +80,17 @@ MATRIX: dict[str, Regel] = {
     "duo:monitor": Regel(wie="fb_weert", andere_gemeente=403),
     "duo:dossier": Regel(object=True, andere_gemeente=404),
     "duo:werkitem_afhandelen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
+    # Policy pages: aggregates only. The policy officer (bm) is the right role here; a case
+    # manager gets 403, whatever municipality.
+    "monitoring:dashboard": Regel(wie="bm", verkeerde_rol=200, andere_gemeente=403),
+    "monitoring:export": Regel(wie="bm", verkeerde_rol=200, andere_gemeente=403),
+    "forecasting:prognose": Regel(wie="bm", verkeerde_rol=200, andere_gemeente=403),
+    "forecasting:scenarios": Regel(wie="bm", verkeerde_rol=200, andere_gemeente=403),
+    "forecasting:export": Regel(wie="bm", verkeerde_rol=200, andere_gemeente=403),
+    "forecasting:raadsrapport": Regel(wie="bm", verkeerde_rol=200, andere_gemeente=403),
+    "forecasting:taakstelling": Regel(wie="fb_weert", verkeerde_rol=200, andere_gemeente=403),
+    "forecasting:parameters": Regel(wie="fb_weert", verkeerde_rol=200, andere_gemeente=403),
+    "forecasting:taakstelling_import": Regel(wie="fb_weert", andere_gemeente=403),
     "api:dossier-lijst": Regel(anoniem=401, andere_gemeente=200),
     "api:dossier-zoeken": Regel(methode="POST", anoniem=401, andere_gemeente=400, eigen=400),
     "api:dossier-detail": Regel(object=True, anoniem=401, andere_gemeente=404),
@@ -100,6 +112,7 @@ def test_elke_url_staat_in_de_matrix():
 
 @pytest.fixture
 def wereld(weert, nederweert, kr_weert, kr_nederweert):
+    vul_demo_taakstelling()  # the policy pages need a register and parameters
     return {
         "dossier": DossierFactory(regie_gemeente=weert),
         "kr_weert": kr_weert,

@@ -1,0 +1,510 @@
+"""The dashboard per subgoal of the beleidskader, built from ``selectors.groepen``.
+
+All counts of a page form one cube — measure × municipality (and the region) × cohort (and all
+cohorts) — protected together by the small-numbers rule (regie.monitoring.privacy), so a value
+hidden in one table is never shown, or derivable, in another. Tables, charts and exports all
+read their cells from that cube.
+
+Definitions follow CBS's Statistiek Wet Inburgering (SWI) where it has one, and the page names
+them: the **cohort** is the year the inburgeringsplicht started (``plicht_vanaf``); "PIP binnen
+zes maanden" is the share of a cohort with a PIP within 183 days of that start, counted over the
+people whose start lies at least 183 days back; "drie maanden of langer in het COA" is the
+share of the settled status holders who waited 91 days or more — SWI counts from the residence
+permit, Regie from the koppeling, which is when the municipality's regie starts (beleidskader
+§3.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.utils.safestring import SafeString
+
+from regie.monitoring import grafieken
+from regie.monitoring.kubus import ALLE, KLASSE_NAMEN, KLASSEN, LEERROUTES, REGIO, Kubus
+from regie.monitoring.privacy import (
+    Cel,
+    aandeel,
+    getal,
+    over_groep,
+    zichtbaar,
+)
+from regie.monitoring.selectors import Groepen
+from regie.monitoring.tabellen import Rij, Tabel
+
+# Beleidskader §6.1: the ministry's split for status holders' trajectories.
+MINISTERIE_VERDELING = {
+    "z_route": Decimal(15),
+    "b1_route": Decimal(60),
+    "onderwijsroute": Decimal(25),
+}
+
+
+@dataclass(frozen=True)
+class Figuur:
+    sleutel: str
+    svg: SafeString
+    tabel: Tabel
+
+
+@dataclass(frozen=True)
+class NietGemeten:
+    indicator: str
+    reden: str
+
+
+@dataclass
+class Sectie:
+    sleutel: str
+    titel: str
+    doel: str
+    tabellen: list[Tabel] = field(default_factory=list)
+    figuren: list[Figuur] = field(default_factory=list)
+    niet_gemeten: list[NietGemeten] = field(default_factory=list)
+
+
+@dataclass
+class Dashboard:
+    kolommen: list[str]
+    cohort: int | None
+    cohorten: list[int]
+    peildatum: date
+    secties: list[Sectie] = field(default_factory=list)
+
+    @property
+    def tabellen(self) -> dict[str, Tabel]:
+        uit: dict[str, Tabel] = {}
+        for sectie in self.secties:
+            for tabel in [*sectie.tabellen, *(f.tabel for f in sectie.figuren)]:
+                uit[tabel.sleutel] = tabel
+        return uit
+
+
+def bouw_dashboard(
+    groepen: Groepen,
+    *,
+    cohort: int | None,
+    prognose_verdeling: tuple[str, dict[str, Decimal]] | None,
+    gemeten_elders: dict[str, NietGemeten | dict[int, tuple[int, int]]],
+) -> Dashboard:
+    """The page's sections. ``prognose_verdeling`` is (label, route -> %) of the forecast's
+    parameters; ``gemeten_elders`` holds, per indicator owned by another app, either its counts
+    per municipality (whole, part) or why it is not measured yet."""
+    gids = [g.pk for g in groepen.gemeenten]
+    namen = {g.pk: g.naam for g in groepen.gemeenten}
+    met_regio = len(gids) > 1
+    kubus = Kubus(groepen, gids, met_regio)
+    c: Hashable = cohort if cohort in groepen.cohorten else ALLE
+    kolommen = kubus.kolommen
+    koppen = [namen.get(g, "Regio") if g != REGIO else "Regio" for g in kolommen]  # type: ignore[call-overload]
+    dashboard = Dashboard(
+        kolommen=koppen,
+        cohort=c if c != ALLE else None,  # type: ignore[arg-type]
+        cohorten=groepen.cohorten,
+        peildatum=groepen.peildatum,
+    )
+    ctx = _Ctx(kubus, kolommen, koppen, c)
+    dashboard.secties = [
+        _tijdige_start(ctx),
+        _snelheid(ctx),
+        _maatwerk(ctx, prognose_verdeling, gemeten_elders.get("route_afwijking")),
+        _dualiteit(ctx, gemeten_elders.get("dualiteit")),
+        _kwaliteit(ctx, groepen),
+    ]
+    return dashboard
+
+
+@dataclass
+class _Ctx:
+    kubus: Kubus
+    kolommen: list[Hashable]
+    koppen: list[str]
+    c: Hashable
+
+    def tel(self, label: str, naam: str, nadruk: bool = False) -> Rij:
+        return Rij(label, [self.kubus.cel(naam, g, self.c) for g in self.kolommen], nadruk)
+
+    def pct(self, label: str, teller: str, noemer: str) -> Rij:
+        return Rij(
+            label,
+            [self.kubus.aandeel(teller, noemer, g, self.c) for g in self.kolommen],
+            nadruk=True,
+        )
+
+    def med(self, label: str, maat: str) -> Rij:
+        return Rij(label, [self.kubus.mediaan(maat, g, self.c) for g in self.kolommen])
+
+    def tabel(self, sleutel: str, titel: str, rijen: list[Rij], definitie: str = "") -> Tabel:
+        return Tabel(
+            sleutel=sleutel,
+            titel=titel,
+            kolommen=self.koppen,
+            rijen=rijen,
+            labelkop="Indicator",
+            definitie=definitie,
+        )
+
+    def staaf(self, sleutel: str, titel: str, rij: Rij, beschrijving: str, eenheid: str) -> Figuur:
+        svg = grafieken.staafdiagram(
+            sleutel=f"grafiek-{sleutel}",
+            titel=titel,
+            beschrijving=beschrijving,
+            categorieen=self.koppen,
+            reeksen=[grafieken.Reeks(rij.label, rij.cellen)],
+            eenheid=eenheid,
+        )
+        return Figuur(sleutel, svg, self.tabel(sleutel, titel, [rij]))
+
+
+def _tijdige_start(x: _Ctx) -> Sectie:
+    tabel = x.tabel(
+        "tijdige_start",
+        "Tijdige start: van koppeling tot PIP",
+        [
+            x.tel("Inburgeringsplichtigen (cohort)", "dossiers", True),
+            x.tel("waarvan gekoppeld door het COA", "met_koppeling"),
+            x.tel("brede intake afgerond", "intake"),
+            x.tel("PIP vastgesteld", "pip"),
+            x.med("Mediaan dagen koppeling → brede intake afgerond", "koppeling_intake"),
+            x.med("Mediaan dagen brede intake → PIP vastgesteld", "intake_pip"),
+            x.med("Mediaan dagen koppeling → PIP vastgesteld", "koppeling_pip"),
+            x.tel("PIP's met een uiterste datum van de regelengine", "pip_met_termijn"),
+            x.tel("waarvan vastgesteld op of vóór die datum", "pip_tijdig"),
+            x.pct("Aandeel PIP binnen de termijn (10 weken)", "pip_tijdig", "pip_met_termijn"),
+            x.tel("Nog geen PIP en uiterste datum verstreken", "zonder_pip_verlopen"),
+        ],
+        "De uiterste datum is Dossier.pip_uiterlijk zoals de regelengine die vastlegde "
+        "(Besluit inburgering 2021 art. 5.3: 10 weken na SS139 of na vestiging); een PIP is op "
+        "tijd als de dagtekening van het eerste PIP niet later is. Dossiers zonder opgeslagen "
+        "uiterste datum (afgesloten dossiers, Wi2013) tellen niet mee.",
+    )
+    cbs = x.tabel(
+        "pip_zes_maanden",
+        "PIP binnen zes maanden na start van de inburgeringsplicht (CBS SWI)",
+        [
+            x.tel("Start inburgeringsplicht ten minste 183 dagen geleden", "plicht_6mnd", True),
+            x.tel("waarvan PIP binnen 183 dagen", "pip_binnen_6mnd"),
+            x.pct("Aandeel met PIP binnen zes maanden", "pip_binnen_6mnd", "plicht_6mnd"),
+        ],
+        "CBS Statistiek Wet Inburgering: cohort = jaar waarin de inburgeringsplicht begon; "
+        "aandeel van het cohort met een vastgesteld PIP binnen zes maanden (183 dagen) na de "
+        "start van de plicht, over wie ten minste zo lang plichtig is.",
+    )
+    coa = x.tabel(
+        "coa_wachttijd",
+        "Wachttijd in het COA: van koppeling tot vestiging",
+        [
+            x.tel("Gevestigd na koppeling", "gevestigd", True),
+            x.med("Mediaan dagen koppeling → vestiging", "koppeling_vestiging"),
+            x.tel("waarvan 3 maanden (91 dagen) of langer gewacht", "wacht_3mnd"),
+            x.pct("Aandeel 3 maanden of langer in het COA", "wacht_3mnd", "gevestigd"),
+        ],
+        "Naar CBS SWI ('drie maanden of langer op plaatsing gewacht', landelijk cohort 2022 "
+        "≈ 35 %), maar gemeten vanaf de koppeling: daar begint de regie van de gemeente.",
+    )
+    figuren = [
+        x.staaf(
+            "grafiek_pip_tijdig",
+            "Aandeel PIP binnen de termijn",
+            tabel.rijen[9],
+            "Staafdiagram: per gemeente het percentage PIP's dat op of vóór de door de "
+            "regelengine opgeslagen uiterste datum is vastgesteld.",
+            "%",
+        ),
+        _verdeling_figuur(x),
+        x.staaf(
+            "grafiek_coa_3mnd",
+            "Aandeel 3 maanden of langer in het COA",
+            coa.rijen[3],
+            "Staafdiagram: per gemeente het percentage gevestigde statushouders dat 91 dagen "
+            "of langer tussen koppeling en vestiging wachtte.",
+            "%",
+        ),
+    ]
+    return Sectie(
+        "tijdige_start",
+        "1. Tijdige start",
+        "Regie vanaf de koppeling, brede intake en PIP binnen 10 weken (beleidskader §3.1).",
+        [tabel, cbs, coa, _cohorttabel(x)],
+        figuren,
+    )
+
+
+def _verdeling_figuur(x: _Ctx) -> Figuur:
+    rijen = [x.tel(label, naam) for label, naam in zip(KLASSEN, KLASSE_NAMEN, strict=True)]
+    rijen.append(x.tel("Totaal met koppeling en PIP", "kp_n", True))
+    tabel = x.tabel(
+        "verdeling_koppeling_pip",
+        "Weken van koppeling tot PIP",
+        rijen,
+        "Aantal inburgeringsplichtigen per klasse van het aantal weken tussen koppeling en de "
+        "dagtekening van het eerste PIP.",
+    )
+    svg = grafieken.staafdiagram(
+        sleutel="grafiek-verdeling-koppeling-pip",
+        titel="Weken van koppeling tot PIP",
+        beschrijving="Gegroepeerd staafdiagram: per klasse van weken tussen koppeling en PIP het "
+        "aantal personen, één staaf per gemeente (en de regio). Aantallen onder 5 staan als <5.",
+        categorieen=KLASSEN,
+        reeksen=[
+            grafieken.Reeks(kop, [r.cellen[i] for r in rijen[:-1]])
+            for i, kop in enumerate(x.koppen)
+        ],
+        eenheid="personen",
+    )
+    return Figuur("verdeling_koppeling_pip", svg, tabel)
+
+
+def _cohorttabel(x: _Ctx) -> Tabel:
+    k = x.kubus
+    g = x.kolommen[-1]  # the region, or the one municipality
+    cohorten: list[Hashable] = list(k.cohorten)
+    rijen = [
+        Rij(
+            "Alle cohorten" if c == ALLE else f"Cohort {c}",
+            [
+                k.cel("dossiers", g, c),
+                k.cel("pip", g, c),
+                k.aandeel("pip", "dossiers", g, c),
+                k.aandeel("pip_binnen_6mnd", "plicht_6mnd", g, c),
+                k.aandeel("wacht_3mnd", "gevestigd", g, c),
+            ],
+            nadruk=c == ALLE,
+        )
+        for c in cohorten
+    ]
+    return Tabel(
+        sleutel="cohorten",
+        titel=f"Per cohort ({x.koppen[-1]})",
+        kolommen=[
+            "Inburgeringsplichtigen",
+            "Met PIP op peildatum",
+            "Aandeel met PIP",
+            "PIP binnen zes maanden",
+            "3 maanden of langer in COA",
+        ],
+        rijen=rijen,
+        labelkop="Cohort (jaar start plicht)",
+        definitie="CBS SWI: cohort = jaar waarin de inburgeringsplicht begon.",
+    )
+
+
+def _snelheid(x: _Ctx) -> Sectie:
+    tabel = x.tabel(
+        "snelheid",
+        "Snelheid: voortgang volgen en afronden",
+        [
+            x.tel("PIP ten minste 12 maanden geleden vastgesteld", "pip_1jaar", True),
+            x.tel("waarvan 2 of meer voortgangsgesprekken in die 12 maanden", "gesprekken_norm"),
+            x.pct("Aandeel dat de norm van 2 gesprekken haalt", "gesprekken_norm", "pip_1jaar"),
+            x.tel("Inburgeringsplicht voldaan met diploma (DUO SS106)", "voldaan"),
+            x.pct("Aandeel van het cohort dat de plicht heeft voldaan", "voldaan", "dossiers"),
+        ],
+        "Wet inburgering 2021: ten minste twee voortgangsgesprekken in de eerste twaalf maanden "
+        "na de start van de termijn (dagtekening van het eerste PIP).",
+    )
+    figuur = x.staaf(
+        "grafiek_gesprekken",
+        "Aandeel met 2 of meer voortgangsgesprekken in het eerste jaar",
+        tabel.rijen[2],
+        "Staafdiagram: per gemeente het percentage inburgeraars met een PIP van ten minste een "
+        "jaar oud dat in dat jaar twee of meer voortgangsgesprekken had.",
+        "%",
+    )
+    return Sectie(
+        "snelheid",
+        "2. Snelheid",
+        "Voortgang volgen op basis van het PIP en handhaven (beleidskader §3.2).",
+        [tabel],
+        [figuur],
+        [
+            NietGemeten(
+                "Voortgang ten opzichte van het PIP (uren, examens)",
+                "Aanbieders leveren nog geen uren en examenuitslagen aan Regie; zodra de "
+                "tijdlijn 'uren'- en 'examenpoging'-feiten bevat, wordt dit gemeten.",
+            ),
+            NietGemeten(
+                "Handhaving (boetes)",
+                "Het handhavingsproces is nog niet in Regie gebouwd.",
+            ),
+        ],
+    )
+
+
+def _maatwerk(
+    x: _Ctx,
+    prognose: tuple[str, dict[str, Decimal]] | None,
+    afwijking: NietGemeten | dict[int, tuple[int, int]] | None,
+) -> Sectie:
+    k = x.kubus
+    rijen = [x.tel("PIP met bekende leerroute", "pip_route_bekend", True)]
+    for route, naam in LEERROUTES.items():
+        rijen.append(x.tel(naam, f"route_{route}"))
+    for route, naam in LEERROUTES.items():
+        rijen.append(x.pct(f"Aandeel {naam}", f"route_{route}", "pip_route_bekend"))
+    tabel = x.tabel(
+        "maatwerk",
+        "Maatwerk: leerroute in het eerste PIP",
+        rijen,
+        "Leerroute van het eerste vastgestelde PIP (tijdlijnfeit pip_vastgesteld).",
+    )
+    g = x.kolommen[-1]
+    gemeten = [k.aandeel(f"route_{r}", "pip_route_bekend", g, x.c) for r in LEERROUTES]
+    reeksen = [grafieken.Reeks(f"Gemeten ({x.koppen[-1]})", gemeten)]
+    vergelijk_rijen = [Rij(f"Gemeten ({x.koppen[-1]})", gemeten)]
+    if prognose is not None:
+        label, procenten = prognose
+        cellen = [getal(procenten[r], 0, "%") for r in LEERROUTES]
+        reeksen.append(grafieken.Reeks(label, cellen))
+        vergelijk_rijen.append(Rij(label, cellen))
+    ministerie = [getal(MINISTERIE_VERDELING[r], 0, "%") for r in LEERROUTES]
+    reeksen.append(grafieken.Reeks("Ministerie (15/60/25)", ministerie))
+    vergelijk_rijen.append(Rij("Ministerie (15/60/25)", ministerie))
+    vergelijking = Tabel(
+        sleutel="routeverdeling",
+        titel="Routeverdeling: gemeten, prognose en ministerie",
+        kolommen=list(LEERROUTES.values()),
+        rijen=vergelijk_rijen,
+        labelkop="Bron",
+        definitie="Ministerie: 15 % Z-route, 60 % B1-route, 25 % onderwijsroute "
+        "(beleidskader §6.1). Prognose: de verdeling in de geldende prognoseparameters.",
+    )
+    svg = grafieken.staafdiagram(
+        sleutel="grafiek-routeverdeling",
+        titel="Routeverdeling: gemeten, prognose en ministerie",
+        beschrijving="Gegroepeerd staafdiagram: per leerroute het percentage volgens de "
+        "gemeten PIP's, de prognose en de verdeling van het ministerie.",
+        categorieen=list(LEERROUTES.values()),
+        reeksen=reeksen,
+        eenheid="%",
+    )
+    sectie = Sectie(
+        "maatwerk",
+        "3. Maatwerk",
+        "De leerroute past bij de persoon: gekozen na de brede intake en leerbaarheidstoets "
+        "(beleidskader §3.3).",
+        [tabel],
+        [Figuur("routeverdeling", svg, vergelijking)],
+    )
+    if isinstance(afwijking, dict):
+        sectie.tabellen.append(
+            _elders_tabel(
+                x,
+                afwijking,
+                "route_afwijking",
+                "Afwijking van het route-advies",
+                ("PIP's met een route-advies uit de brede intake", "waarvan afwijkende route"),
+            )
+        )
+    elif afwijking is not None:
+        sectie.niet_gemeten.append(afwijking)
+    return sectie
+
+
+def _elders_tabel(
+    x: _Ctx,
+    tellingen: dict[int, tuple[int, int]],
+    sleutel: str,
+    titel: str,
+    labels: tuple[str, str],
+) -> Tabel:
+    """Counts another app delivers per municipality (all cohorts): suppressed on their own."""
+    from regie.monitoring.privacy import onderdruk_blok
+
+    gids = x.kubus.gids
+    blok = onderdruk_blok(
+        {
+            "geheel": [tellingen.get(g, (0, 0))[0] for g in gids],
+            "deel": [tellingen.get(g, (0, 0))[1] for g in gids],
+        },
+        indelingen=[(["deel"], "geheel")],
+        met_totaal=len(gids) > 1,
+    )
+
+    def rij(naam: str) -> list[Cel]:
+        cellen, totaal = blok[naam]
+        return cellen + ([totaal] if len(gids) > 1 else [])
+
+    geheel, deel = rij("geheel"), rij("deel")
+    return x.tabel(
+        sleutel,
+        titel,
+        [
+            Rij(labels[0], geheel, True),
+            Rij(labels[1], deel),
+            Rij(
+                "Aandeel",
+                [aandeel(zichtbaar(d), zichtbaar(g)) for d, g in zip(deel, geheel, strict=True)],
+                True,
+            ),
+        ],
+    )
+
+
+def _dualiteit(x: _Ctx, dualiteit: NietGemeten | dict[int, tuple[int, int]] | None) -> Sectie:
+    sectie = Sectie(
+        "dualiteit",
+        "4. Dualiteit",
+        "Taal leren gecombineerd met werk of participatie vanaf de start (beleidskader §3.4).",
+    )
+    if isinstance(dualiteit, dict):
+        sectie.tabellen.append(
+            _elders_tabel(
+                x,
+                dualiteit,
+                "dualiteit",
+                "Duale trajecten",
+                ("Lopende PIP's", "waarvan met een duale activiteit"),
+            )
+        )
+    elif dualiteit is not None:
+        sectie.niet_gemeten.append(dualiteit)
+    return sectie
+
+
+def _kwaliteit(x: _Ctx, groepen: Groepen) -> Sectie:
+    sectie = Sectie(
+        "kwaliteit",
+        "5. Kwaliteit",
+        "Leerroutes bij gekwalificeerde aanbieders (keurmerk Blik op Werk) (beleidskader §3.5).",
+    )
+    k = x.kubus
+    cellen_totaal, cellen_keurmerk, cellen_aandeel = [], [], []
+    for g in x.kolommen:
+        met = totaal = 0.0
+        personen = 0
+        for gid in k.gemeenten_van(g):
+            for c in k.cohorten_van(x.c):
+                m, t, p = groepen.uren.get((gid, c), (0.0, 0.0, 0))
+                met, totaal, personen = met + m, totaal + t, personen + p
+        cellen_totaal.append(over_groep(totaal, personen))
+        cellen_keurmerk.append(over_groep(met, personen))
+        cellen_aandeel.append(
+            over_groep(round(100 * met / totaal) if totaal else None, personen, eenheid="%")
+        )
+    if not groepen.uren:
+        sectie.niet_gemeten.append(
+            NietGemeten(
+                "Gevolgde uren bij aanbieders met keurmerk",
+                "Er zijn nog geen urenregistraties van aanbieders ontvangen (tijdlijnfeit 'uren' "
+                "met keurmerk); het aanbiedersregister is nog niet gebouwd.",
+            )
+        )
+        return sectie
+    sectie.tabellen.append(
+        x.tabel(
+            "kwaliteit",
+            "Kwaliteit: uren bij aanbieders met keurmerk",
+            [
+                Rij("Gevolgde uren", cellen_totaal, True),
+                Rij("waarvan bij een aanbieder met keurmerk", cellen_keurmerk),
+                Rij("Aandeel uren met keurmerk", cellen_aandeel, True),
+            ],
+            "Uren uit de tijdlijnfeiten 'uren' (bron: aanbieder); getoond als ze van ten minste 5 "
+            "personen komen.",
+        )
+    )
+    return sectie

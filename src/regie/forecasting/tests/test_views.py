@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from regie.forecasting.models import PrognoseParameters
-from regie.forecasting.tests.pdftekst import pdf_tekst
+from regie.letters.tests.pdftekst import pdf_tekst
 from regie.monitoring.tests.hulp import maak_dossier, tabel_uit_html
 
 pytestmark = pytest.mark.django_db

@@ -120,6 +120,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: Regie's queries are short, and on the analytic ones (the policy
+    # dashboard's correlated subqueries) the planner's cost estimate crosses the JIT thresholds
+    # and compiling took longer than the query itself (docs/monitoring.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 # --- Authentication and sessions --------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -396,7 +396,10 @@ def _maatwerk(
                 afwijking,
                 "route_afwijking",
                 "Afwijking van het route-advies",
-                ("PIP's met een route-advies uit de brede intake", "waarvan afwijkende route"),
+                ("Brede intakes met een routebesluit na het advies", "waarvan afwijkende route"),
+                "Afgeronde brede intakes waarin de klantregisseur de leerroute koos na het "
+                "advies van Regie (regels van de brede intake); afwijkend = een andere route "
+                "dan geadviseerd, met motivatie. Alle cohorten; het cohortfilter geldt.",
             )
         )
     elif afwijking is not None:
@@ -410,6 +413,7 @@ def _elders_tabel(
     sleutel: str,
     titel: str,
     labels: tuple[str, str],
+    definitie: str,
 ) -> Tabel:
     """Counts another app delivers per municipality (all cohorts): suppressed on their own."""
     from regie.monitoring.privacy import onderdruk_blok
@@ -441,6 +445,7 @@ def _elders_tabel(
                 True,
             ),
         ],
+        definitie,
     )
 
 
@@ -457,7 +462,10 @@ def _dualiteit(x: _Ctx, dualiteit: NietGemeten | dict[int, tuple[int, int]] | No
                 dualiteit,
                 "dualiteit",
                 "Duale trajecten",
-                ("Lopende PIP's", "waarvan met een duale activiteit"),
+                ("Dossiers met een vastgesteld PIP", "waarvan met een duale activiteit"),
+                "Duale activiteit: betaald werk, vrijwilligerswerk, werkervaring, opleiding of "
+                "participatie in de geldende (laatst vastgestelde) PIP-versie. Een eigen "
+                "definitie: CBS SWI meet dualiteit (nog) niet.",
             )
         )
     elif dualiteit is not None:

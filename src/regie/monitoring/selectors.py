@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import (
     DateField,
     FloatField,
@@ -300,16 +300,9 @@ def tellingen(user: Any, filters: DashboardFilter, peildatum: date) -> list[tupl
 
 
 def voer_uit(sql: str, params: list[Any]) -> list[tuple]:
-    """Run one analytic query. On PostgreSQL without JIT for this transaction: the correlated
-    subqueries make the planner's cost estimate (rows × sub-plans) cross the JIT thresholds,
-    and compiling costs more than the query itself (0.5 s of 0.8 s on ``regional``)."""
-    if connection.vendor != "postgresql":
-        # No transaction here: on SQLite it would be BEGIN IMMEDIATE, a write lock for a read.
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)  # fixed SQL text; values only as %s parameters
-            return cursor.fetchall()
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL jit = off")
+    """Run one analytic query (fixed SQL text; values only as %s parameters). On PostgreSQL
+    the connection runs without JIT (conf/base.py): compiling cost more than this query."""
+    with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 

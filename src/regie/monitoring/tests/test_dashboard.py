@@ -95,9 +95,11 @@ def test_cbs_definities_worden_genoemd(client, bm_weert, weert_twaalf):
 def test_niet_gemeten_staat_er_eerlijk(client, bm_weert, weert_twaalf):
     client.force_login(bm_weert)
     tekst = client.get(reverse("monitoring:dashboard")).content.decode()
-    assert "Aandeel trajecten met een duale activiteit" in tekst
-    assert "Aandeel waarin de leerroute afwijkt van het advies" in tekst
-    assert tekst.count("nog niet gemeten") >= 4  # dualiteit, afwijking, uren, handhaving
+    # Dualiteit and the deviation from the route advice are measured (test_elders); without
+    # intakes or PIPs their tables show zeros, not "not measured".
+    assert 'id="tabel-dualiteit"' in tekst
+    assert 'id="tabel-route_afwijking"' in tekst
+    assert tekst.count("nog niet gemeten") >= 2  # uren, handhaving
     assert "Er zijn nog geen urenregistraties" in tekst
 
 
@@ -219,8 +221,8 @@ def test_selectors_een_query_voor_alle_cijfers(bm_regio, weert):
     groepen, queries = tel_queries(
         lambda: selectors.groepen(bm_regio, selectors.DashboardFilter(), gemeenten)
     )
-    # One query reads the data (on PostgreSQL preceded by SET LOCAL jit = off).
-    assert [q for q in queries if not q.startswith("SET ")] == [queries[-1]]
+    # One query reads the data.
+    assert len(queries) == 1
     dashboard = bouw_dashboard(groepen, cohort=None, prognose_verdeling=None, gemeten_elders={})
     assert "tijdige_start" in dashboard.tabellen
 

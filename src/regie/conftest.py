@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def _standaardtaal() -> Iterator[None]:
+    """Every test starts in the default language (Dutch). A request through the test client
+    leaves its language active in the thread (LocaleMiddleware), which would otherwise leak
+    into the next test on the same worker."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

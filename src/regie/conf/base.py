@@ -126,6 +126,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # and compiling took longer than the query itself (docs/monitoring.md).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
+# Every form widget gets its NL Design System class (regie.core.renderers).
+FORM_RENDERER = "regie.core.renderers.RegieFormRenderer"
+
 # --- Authentication and sessions --------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

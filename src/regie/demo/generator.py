@@ -16,13 +16,13 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from regie.accounts.models import Gebruiker, Lidmaatschap, Rol
 from regie.accounts.rollen import installeer_standaardrollen
 from regie.core.models import Gemeente, Organisatie
-from regie.demo import namen
-from regie.dossiers import signalen
+from regie.demo import inhoud, namen
+from regie.dossiers import kengetallen, signalen
 from regie.dossiers.models import (
     Doelgroep,
     Dossier,
@@ -108,6 +108,9 @@ def bouw(dataset: str, *, seed: int = 2022, peildatum: date | None = None) -> Sa
         code: [u for u in gebruikers["klantregisseur"] if code in u[1]] for code, *_ in REGIO
     }
     extra_kr = _maak_extra_klantregisseurs(gemeenten[3:])
+    omgeving = _inhoud_omgeving(gemeenten, gebruikers, peildatum)
+    # The intakes and PIPs draw from their own generator: the facts' stream stays as it was.
+    rng_inhoud = random.Random(f"{seed}-{dataset}-inhoud")  # noqa: S311 - synthetic data
     # The region's weights by CBS code: ``gemeenten`` is sorted by code, REGIO is not.
     regio_gewicht = {code: gewicht for code, _naam, _oin, gewicht in REGIO}
     gewichten = [regio_gewicht[g.cbs_code] for g in gemeenten[:3]] + [
@@ -121,6 +124,7 @@ def bouw(dataset: str, *, seed: int = 2022, peildatum: date | None = None) -> Sa
         personen: list[Inburgeraar] = []
         dossiers: list[Dossier] = []
         feiten: list[TijdlijnFeit] = []
+        per_dossier: list[tuple[list[TijdlijnFeit], list[Any]]] = []
         for index in range(start, min(start + batch, spec.dossiers)):
             gemeente = rng.choices(gemeenten, weights=gewichten)[0]
             kandidaten = regio_kr.get(gemeente.cbs_code) or extra_kr.get(gemeente.pk, [])
@@ -138,14 +142,33 @@ def bouw(dataset: str, *, seed: int = 2022, peildatum: date | None = None) -> Sa
             personen.append(persoon)
             dossiers.append(dossier)
             feiten.extend(dossierfeiten)
+            per_dossier.append((dossierfeiten, [u for u, _scope in kandidaten]))
+        partij = inhoud.Partij()
+        # The stored route advice is text: Dutch, whatever language the caller runs in.
+        with translation.override("nl"):
+            for persoon, dossier, (dossierfeiten, regisseurs) in zip(
+                personen, dossiers, per_dossier, strict=True
+            ):
+                inhoud.vul_dossier(
+                    rng_inhoud,
+                    partij,
+                    omgeving,
+                    persoon=persoon,
+                    dossier=dossier,
+                    feiten=dossierfeiten,
+                    klantregisseurs=regisseurs,
+                )
         with transaction.atomic():
             Inburgeraar.objects.bulk_create(personen, batch_size=2_000)
             Dossier.objects.bulk_create(dossiers, batch_size=2_000)
             TijdlijnFeit.objects.bulk_create(feiten, batch_size=5_000)
+            partij.opslaan()
         aantal_feiten += len(feiten)
     Teller.objects.update_or_create(jaar=peildatum.year, defaults={"laatste": nummer})
     # The region's taakstelling and forecast parameters (beleidskader), for the policy view.
     vul_demo_taakstelling()
+    # The timeline's key dates on each dossier, as recording facts one by one would store them.
+    kengetallen.bijwerken()
     # Deadlines come from the rules engine, as in production's daily sweep.
     signalen.sweep(peildatum=peildatum)
     if connection.vendor == "postgresql":
@@ -240,6 +263,51 @@ def _maak_extra_klantregisseurs(gemeenten: list[Gemeente]) -> dict[int, list[tup
         ]
     )
     return {g.pk: [(per_naam[f"kr.{g.cbs_code}"], {g.cbs_code})] for g in gemeenten}
+
+
+def _inhoud_omgeving(
+    gemeenten: list[Gemeente],
+    gebruikers: dict[str, list[tuple[Gebruiker, set[str]]]],
+    peildatum: date,
+) -> inhoud.Omgeving:
+    """Who adopts the PIPs (four eyes: a teamleider, never the case manager) and the region's
+    language school. The synthetic municipalities get a teamleider of their own."""
+    regio = gemeenten[:3]
+    teamleider = gebruikers["teamleider"][0][0]
+    teamleiders: dict[int, Any] = {g.pk: teamleider for g in regio}
+    if gemeenten[3:]:
+        rol = Rol.objects.get(code="teamleider")
+        wachtwoord = make_password(DEMO_WACHTWOORD)
+        Gebruiker.objects.bulk_create(
+            [
+                Gebruiker(
+                    username=f"tl.{g.cbs_code}",
+                    first_name="Teamleider",
+                    last_name=g.naam,
+                    password=wachtwoord,
+                )
+                for g in gemeenten[3:]
+            ]
+        )
+        per_naam = {
+            u.username: u
+            for u in Gebruiker.objects.filter(username__startswith="tl.").exclude(
+                username="tl.werkkom"
+            )
+        }
+        Lidmaatschap.objects.bulk_create(
+            [
+                Lidmaatschap(gebruiker=per_naam[f"tl.{g.cbs_code}"], gemeente=g, rol=rol)
+                for g in gemeenten[3:]
+            ]
+        )
+        teamleiders.update({g.pk: per_naam[f"tl.{g.cbs_code}"] for g in gemeenten[3:]})
+    return inhoud.Omgeving(
+        peildatum=peildatum,
+        teamleiders=teamleiders,
+        aanbieder=Organisatie.objects.filter(soort=Organisatie.Soort.AANBIEDER).first(),
+        aanbieder_gemeenten=frozenset(g.pk for g in regio),
+    )
 
 
 def _dag(rng: random.Random, lo: int, hi: int) -> timedelta:

@@ -168,6 +168,28 @@ class Dossier(models.Model):
         _("soort volgende termijn"), max_length=30, choices=TermijnSoort.choices, blank=True
     )
     termijnen_berekend_op = models.DateField(null=True, blank=True, editable=False)
+    # Key dates of the timeline, kept by regie.dossiers.kengetallen whenever facts are recorded,
+    # so aggregates over many dossiers need not read every timeline. The timeline stays the
+    # source; these are derived, never edited.
+    eerste_intake_op = models.DateField(
+        _("brede intake afgerond op"), null=True, blank=True, editable=False
+    )
+    eerste_pip_op = models.DateField(
+        _("eerste PIP vastgesteld op"), null=True, blank=True, editable=False
+    )
+    eerste_pip_leerroute = models.CharField(
+        _("leerroute van het eerste PIP"), max_length=20, blank=True, editable=False
+    )
+    tweede_gesprek_op = models.DateField(
+        _("tweede voortgangsgesprek na het eerste PIP"), null=True, blank=True, editable=False
+    )
+    voldaan_op = models.DateField(
+        _("inburgeringsplicht voldaan (SS106) op"), null=True, blank=True, editable=False
+    )
+    uren_totaal = models.FloatField(_("gevolgde uren"), null=True, blank=True, editable=False)
+    uren_keurmerk = models.FloatField(
+        _("gevolgde uren bij een aanbieder met keurmerk"), null=True, blank=True, editable=False
+    )
     # Bookkeeping
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
 from regie.core.models import Gemeente
-from regie.dossiers import regels, signalen
+from regie.dossiers import kengetallen, regels, signalen
 from regie.dossiers.models import (
     Doelgroep,
     Dossier,
@@ -105,7 +105,8 @@ def feit_vastleggen(
     """Add one fact to the timeline. Callers audit the change that caused it.
 
     A fact the rules engine reads refreshes the dossier's stored deadlines in the same
-    transaction, so the caseload never shows a stale deadline.
+    transaction, so the caseload never shows a stale deadline. A fact behind one of the
+    dossier's key dates (``kengetallen``) refreshes those, also in the same transaction.
     """
     feit = TijdlijnFeit.objects.create(
         dossier=dossier,
@@ -117,6 +118,8 @@ def feit_vastleggen(
     )
     if soort not in regels.NIET_VOOR_REGELS:
         signalen.termijnen_bijwerken(dossier)
+    if kengetallen.telt_mee(soort, feit.gegevens):
+        kengetallen.bijwerken([dossier.pk])
     return feit
 
 

@@ -260,22 +260,24 @@ def intake_voor_pip(dossier: Dossier) -> IntakeVoorPip | None:
     )
 
 
-def route_advies_per_gemeente(dossiers: Any) -> Any:
-    """For the policy dashboard (subgoal maatwerk): per municipality, the completed intakes with
-    a route decision taken after the system's advice (``geheel``), and how many of those
-    deviate from it (``deel``). ``dossiers`` is an already scoped queryset. Returns an
-    unevaluated values queryset (``gemeente_id``, ``geheel``, ``deel``), so the dashboard can
-    combine it with its other counts into one query; no row per person leaves the database.
-    """
-    from django.db.models import Count, F, Q
+def route_afwijkingen(dossiers: Any) -> Any:
+    """For the policy dashboard (subgoal maatwerk): completed intakes whose route decision
+    deviates from Regie's advice, counted per municipality (``gemeente_id``) and cohort (the
+    year the obligation started, ``cohort``) as ``aantal``. ``dossiers`` is an already scoped
+    queryset. An unevaluated values queryset, so the dashboard can combine it with its other
+    counts into one query; no row per person leaves the database."""
+    from django.db.models import Count, F
+    from django.db.models.functions import ExtractYear
 
     return (
         BredeIntake.objects.filter(
-            dossier__in=dossiers.values("pk"),
-            afgerond_op__isnull=False,
-            advies_gevolgd__isnull=False,
+            dossier__in=dossiers.values("pk"), afgerond_op__isnull=False, advies_gevolgd=False
         )
-        .values(gemeente_id=F("dossier__regie_gemeente_id"))
-        .annotate(geheel=Count("pk"), deel=Count("pk", filter=Q(advies_gevolgd=False)))
+        .annotate(
+            gemeente_id=F("dossier__regie_gemeente_id"),
+            cohort=ExtractYear("dossier__plicht_vanaf"),
+        )
+        .values("gemeente_id", "cohort")
+        .annotate(aantal=Count("pk"))
         .order_by()
     )

@@ -3,10 +3,9 @@
 Measured three ways, as P1/P2 in regie.demo.bench: the whole page through the Django stack
 (absolute p95 ≤ 1 s), the data access through the selectors (``selectors.groepen`` with the
 rights lookup: ≤ 2× SQL), and a hand-written SQL query returning the same rows — the
-per-dossier facts written as joins and GROUP BYs over the timeline (first intake, first PIP,
-its route, the second progress talk, SS106, hours) instead of the ORM's correlated
-subqueries, grouped by the same outer SQL. ``baseline_rijen`` is tested to give exactly the
-selectors' rows. The query count is that of one page request (target ≤ 8).
+scoped dossiers with their stored key dates written by hand instead of through the ORM's
+``for_user`` and ``values()``, grouped by the same outer SQL. ``baseline_rijen`` is tested to
+give exactly the selectors' rows. The query count is that of one page request (target ≤ 8).
 """
 
 from __future__ import annotations
@@ -33,31 +32,13 @@ def _sqlite() -> bool:
     return connection.vendor == "sqlite"
 
 
-def _json_tekst(kolom: str, sleutel: str) -> str:
-    if _sqlite():
-        return f"json_extract({kolom}, '$.{sleutel}')"
-    return f"({kolom} ->> '{sleutel}')"
-
-
 def _per_dossier_sql() -> str:
-    """The per-dossier facts of ``selectors.per_dossier``, by hand: one pass over the in-scope
-    dossiers' facts with GROUP BY for what aggregates (first intake and PIP, SS106, hours), a
-    probe per dossier for the first PIP's route and the second talk after it. Parameters: user
-    id, doelgroep, doelgroep."""
+    """The per-dossier row of ``selectors.per_dossier``, by hand: the in-scope dossiers with
+    their stored key dates (regie.dossiers.kengetallen). Parameters: user id, doelgroep."""
     jaar = (
         "CAST(strftime('%%Y', d.plicht_vanaf) AS INTEGER)"
         if _sqlite()
         else "EXTRACT(YEAR FROM d.plicht_vanaf)"
-    )
-    uren = (
-        f"CAST({_json_tekst('t.gegevens', 'uren')} AS REAL)"
-        if _sqlite()
-        else f"CAST({_json_tekst('t.gegevens', 'uren')} AS DOUBLE PRECISION)"
-    )
-    keurmerk = (
-        "json_extract(t.gegevens, '$.keurmerk') = 1"
-        if _sqlite()
-        else "(t.gegevens -> 'keurmerk') = 'true'::jsonb"
     )
     scope = (
         "SELECT l.gemeente_id FROM accounts_lidmaatschap l "
@@ -68,39 +49,21 @@ def _per_dossier_sql() -> str:
     )
     # Fixed SQL text only (no input in it); the user id and doelgroep are %s parameters.
     return (
-        f"WITH s AS ({scope}), "  # noqa: S608
-        "f AS (SELECT t.dossier_id,"
-        " MIN(CASE WHEN t.soort = 'brede_intake_afgerond' THEN t.datum END) AS intake,"
-        " MIN(CASE WHEN t.soort = 'pip_vastgesteld' THEN t.datum END) AS pip,"
-        " MIN(CASE WHEN t.soort = 'duo_gebeurtenis' AND "
-        + _json_tekst("t.gegevens", "code")
-        + " = 'SS106' THEN t.datum END) AS voldaan,"  # noqa: S608
-        f" SUM(CASE WHEN t.soort = 'uren' AND {keurmerk} THEN {uren} END) AS uren_keurmerk,"
-        f" SUM(CASE WHEN t.soort = 'uren' THEN {uren} END) AS uren_totaal"
-        " FROM dossiers_tijdlijnfeit t JOIN dossiers_dossier d0 ON d0.id = t.dossier_id"
-        " WHERE d0.regie_gemeente_id IN (SELECT gemeente_id FROM s) AND d0.doelgroep = %s"
-        " GROUP BY t.dossier_id) "
-        f"SELECT d.regie_gemeente_id, {jaar} AS cohort, d.plicht_vanaf, d.koppeling_datum, "
-        "d.vestiging_datum, d.pip_uiterlijk, f.intake AS intake_datum, f.pip AS pip_datum, "
-        "(SELECT "
-        + _json_tekst("p.gegevens", "leerroute")
-        + " FROM dossiers_tijdlijnfeit p WHERE p.dossier_id = d.id AND p.soort = 'pip_vastgesteld'"
-        " AND p.datum = f.pip ORDER BY p.id LIMIT 1) AS leerroute, "
-        "(SELECT t.datum FROM dossiers_tijdlijnfeit t WHERE t.dossier_id = d.id"
-        " AND t.soort = 'voortgangsgesprek' AND t.datum >= f.pip"
-        " ORDER BY t.datum, t.id LIMIT 1 OFFSET 1) AS tweede_gesprek, "
-        "f.voldaan, f.uren_keurmerk, f.uren_totaal "
-        "FROM dossiers_dossier d LEFT JOIN f ON f.dossier_id = d.id "
-        "WHERE d.regie_gemeente_id IN (SELECT gemeente_id FROM s) AND d.doelgroep = %s"
+        f"SELECT d.regie_gemeente_id, {jaar} AS cohort, d.plicht_vanaf, "  # noqa: S608
+        "d.koppeling_datum, d.vestiging_datum, d.pip_uiterlijk, "
+        "d.eerste_intake_op AS intake_datum, d.eerste_pip_op AS pip_datum, "
+        "d.eerste_pip_leerroute AS leerroute, d.tweede_gesprek_op AS tweede_gesprek, "
+        "d.voldaan_op AS voldaan, d.uren_keurmerk, d.uren_totaal "
+        f"FROM dossiers_dossier d WHERE d.regie_gemeente_id IN ({scope}) AND d.doelgroep = %s"
     )
 
 
 def baseline_rijen(user: Any, doelgroep: str = "asielstatushouder") -> list[tuple]:
     peildatum = timezone.localdate()
     sql, params = selectors.tellingen_sql(
-        _per_dossier_sql(), [user.pk, doelgroep, doelgroep], peildatum
+        _per_dossier_sql(), [user.pk, doelgroep], peildatum
     )
-    return selectors.voer_uit(sql, params)  # the same JIT setting as the selectors
+    return selectors.voer_uit(sql, params)
 
 
 def _tijden(fn: Callable[[], Any], herhalingen: int) -> list[float]:

@@ -26,11 +26,8 @@ from django.utils.safestring import SafeString
 from regie.monitoring import grafieken
 from regie.monitoring.kubus import ALLE, KLASSE_NAMEN, KLASSEN, LEERROUTES, REGIO, Kubus
 from regie.monitoring.privacy import (
-    Cel,
-    aandeel,
     getal,
     over_groep,
-    zichtbaar,
 )
 from regie.monitoring.selectors import Groepen
 from regie.monitoring.tabellen import Rij, Tabel
@@ -88,11 +85,9 @@ def bouw_dashboard(
     *,
     cohort: int | None,
     prognose_verdeling: tuple[str, dict[str, Decimal]] | None,
-    gemeten_elders: dict[str, NietGemeten | dict[int, tuple[int, int]]],
 ) -> Dashboard:
     """The page's sections. ``prognose_verdeling`` is (label, route -> %) of the forecast's
-    parameters; ``gemeten_elders`` holds, per indicator owned by another app, either its counts
-    per municipality (whole, part) or why it is not measured yet."""
+    parameters."""
     gids = [g.pk for g in groepen.gemeenten]
     namen = {g.pk: g.naam for g in groepen.gemeenten}
     met_regio = len(gids) > 1
@@ -110,8 +105,8 @@ def bouw_dashboard(
     dashboard.secties = [
         _tijdige_start(ctx),
         _snelheid(ctx),
-        _maatwerk(ctx, prognose_verdeling, gemeten_elders.get("route_afwijking")),
-        _dualiteit(ctx, gemeten_elders.get("dualiteit")),
+        _maatwerk(ctx, prognose_verdeling),
+        _dualiteit(ctx),
         _kwaliteit(ctx, groepen),
     ]
     return dashboard
@@ -337,7 +332,6 @@ def _snelheid(x: _Ctx) -> Sectie:
 def _maatwerk(
     x: _Ctx,
     prognose: tuple[str, dict[str, Decimal]] | None,
-    afwijking: NietGemeten | dict[int, tuple[int, int]] | None,
 ) -> Sectie:
     k = x.kubus
     rijen = [x.tel("PIP met bekende leerroute", "pip_route_bekend", True)]
@@ -389,88 +383,43 @@ def _maatwerk(
         [tabel],
         [Figuur("routeverdeling", svg, vergelijking)],
     )
-    if isinstance(afwijking, dict):
-        sectie.tabellen.append(
-            _elders_tabel(
-                x,
-                afwijking,
-                "route_afwijking",
-                "Afwijking van het route-advies",
-                ("Brede intakes met een routebesluit na het advies", "waarvan afwijkende route"),
-                "Afgeronde brede intakes waarin de klantregisseur de leerroute koos na het "
-                "advies van Regie (regels van de brede intake); afwijkend = een andere route "
-                "dan geadviseerd, met motivatie. Alle cohorten; het cohortfilter geldt.",
-            )
+    sectie.tabellen.append(
+        x.tabel(
+            "route_afwijking",
+            "Afwijking van het route-advies",
+            [
+                x.tel("Brede intake afgerond", "intake", True),
+                x.tel("waarvan route afwijkend van het advies", "advies_afwijkend"),
+                x.pct("Aandeel afwijkend", "advies_afwijkend", "intake"),
+            ],
+            "Afgeronde brede intakes waarin de klantregisseur een andere leerroute koos dan "
+            "Regie adviseerde (regels van de brede intake), met motivatie. Een eigen definitie: "
+            "CBS SWI meet dit niet.",
         )
-    elif afwijking is not None:
-        sectie.niet_gemeten.append(afwijking)
+    )
     return sectie
 
 
-def _elders_tabel(
-    x: _Ctx,
-    tellingen: dict[int, tuple[int, int]],
-    sleutel: str,
-    titel: str,
-    labels: tuple[str, str],
-    definitie: str,
-) -> Tabel:
-    """Counts another app delivers per municipality (all cohorts): suppressed on their own."""
-    from regie.monitoring.privacy import onderdruk_blok
-
-    gids = x.kubus.gids
-    blok = onderdruk_blok(
-        {
-            "geheel": [tellingen.get(g, (0, 0))[0] for g in gids],
-            "deel": [tellingen.get(g, (0, 0))[1] for g in gids],
-        },
-        indelingen=[(["deel"], "geheel")],
-        met_totaal=len(gids) > 1,
-    )
-
-    def rij(naam: str) -> list[Cel]:
-        cellen, totaal = blok[naam]
-        return cellen + ([totaal] if len(gids) > 1 else [])
-
-    geheel, deel = rij("geheel"), rij("deel")
-    return x.tabel(
-        sleutel,
-        titel,
-        [
-            Rij(labels[0], geheel, True),
-            Rij(labels[1], deel),
-            Rij(
-                "Aandeel",
-                [aandeel(zichtbaar(d), zichtbaar(g)) for d, g in zip(deel, geheel, strict=True)],
-                True,
-            ),
-        ],
-        definitie,
-    )
-
-
-def _dualiteit(x: _Ctx, dualiteit: NietGemeten | dict[int, tuple[int, int]] | None) -> Sectie:
-    sectie = Sectie(
+def _dualiteit(x: _Ctx) -> Sectie:
+    return Sectie(
         "dualiteit",
         "4. Dualiteit",
         "Taal leren gecombineerd met werk of participatie vanaf de start (beleidskader §3.4).",
-    )
-    if isinstance(dualiteit, dict):
-        sectie.tabellen.append(
-            _elders_tabel(
-                x,
-                dualiteit,
+        [
+            x.tabel(
                 "dualiteit",
                 "Duale trajecten",
-                ("Dossiers met een vastgesteld PIP", "waarvan met een duale activiteit"),
+                [
+                    x.tel("PIP vastgesteld", "pip", True),
+                    x.tel("waarvan met een duale activiteit", "duaal"),
+                    x.pct("Aandeel duaal", "duaal", "pip"),
+                ],
                 "Duale activiteit: betaald werk, vrijwilligerswerk, werkervaring, opleiding of "
                 "participatie in de geldende (laatst vastgestelde) PIP-versie. Een eigen "
                 "definitie: CBS SWI meet dualiteit (nog) niet.",
             )
-        )
-    elif dualiteit is not None:
-        sectie.niet_gemeten.append(dualiteit)
-    return sectie
+        ],
+    )
 
 
 def _kwaliteit(x: _Ctx, groepen: Groepen) -> Sectie:

@@ -46,7 +46,11 @@ INDELINGEN: list[tuple[list[str], str]] = [
     (["voldaan"], "dossiers"),
     (KLASSE_NAMEN, "kp_n"),
     (["kp_n"], "pip"),
+    # Counted by other apps (regie.monitoring.elders), subsets of this cube's measures.
+    (["advies_afwijkend"], "intake"),
+    (["duaal"], "pip"),
 ]
+ELDERS = ("advies_afwijkend", "duaal")
 
 
 def _klasse(dagen: int) -> int:
@@ -62,12 +66,12 @@ class Kubus:
         self.gids = gemeente_ids
         self.kolommen: list[Hashable] = [*gemeente_ids, *([REGIO] if met_regio else [])]
         self.cohorten: list[Hashable] = [*groepen.cohorten, ALLE]
-        namen = [*TELLINGEN, "pip_route_bekend", *KLASSE_NAMEN, "kp_n"]
+        namen = [*TELLINGEN, *ELDERS, "pip_route_bekend", *KLASSE_NAMEN, "kp_n"]
         w: dict[Hashable, int] = {}
         for g in gemeente_ids:
             for c in groepen.cohorten:
                 kern = groepen.kern.get((g, c), {})
-                for naam in TELLINGEN:
+                for naam in (*TELLINGEN, *ELDERS):
                     w[(naam, g, c)] = kern.get(naam, 0)
                 w[("pip_route_bekend", g, c)] = sum(kern.get(f"route_{r}", 0) for r in LEERROUTES)
                 klassen = [0] * len(KLASSEN)

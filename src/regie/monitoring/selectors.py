@@ -12,14 +12,13 @@ dossiers, and everything comes in one query (``tellingen``):
 2. a GROUP BY (municipality, cohort, measure, days) — exact medians and distributions without a
    per-dossier row leaving the database.
 
-Both read the same per-dossier facts (first brede intake, first PIP and its route, the second
-progress talk after it, SS106, hours followed), computed once per dossier: what aggregates
-comes from one ORM join with the timeline grouped by dossier (``per_dossier``, scoped by
-``for_user``); the two facts that are not aggregates are ORM subqueries probing the timeline's
-(dossier, datum, id) index, correlated with that grouped row (``per_dossier_sql``). Django
-cannot select FROM a subquery or a CTE, so that composition and the grouping around it are SQL
-text around the querysets' own SQL and parameters; only day and year arithmetic differ per
-database (``_dagen``, ``_jaar``). Measured against a hand-written baseline in ``bench.py``.
+Both read the same per-dossier row (``per_dossier``, scoped by ``for_user``): the dossier's own
+dates and the key dates of its timeline that ``regie.dossiers.kengetallen`` keeps on it when
+facts are recorded (first brede intake, first PIP and its route, the second progress talk
+after it, SS106, hours followed), so no timeline is read per page. Django cannot select FROM a
+CTE, so the grouping around the queryset is SQL text around its own SQL and parameters; only
+day arithmetic differs per database (``_dagen``). Measured against a hand-written baseline in
+``bench.py``.
 
 Dates are the dossier's stored facts: the PIP deadline is ``Dossier.pip_uiterlijk`` as the rules
 engine stored it (regie.dossiers.signalen) — never recomputed here. The first brede intake and
@@ -36,18 +35,8 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import (
-    DateField,
-    FloatField,
-    Min,
-    Q,
-    QuerySet,
-    Sum,
-    UUIDField,
-)
-from django.db.models.expressions import RawSQL
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
+from django.db.models import F, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from regie.accounts.permissions import gemeenten_met_recht
@@ -116,81 +105,37 @@ def gemeenten_in_beeld(user: Any, gemeente_id: int | None = None) -> list[Gemeen
     return list(Gemeente.objects.filter(pk__in=sorted(ids)).order_by("naam"))
 
 
-def _feit(soort: str, **gegevens: Any) -> Q:
-    return Q(tijdlijn__soort=soort, **{f"tijdlijn__gegevens__{k}": v for k, v in gegevens.items()})
-
-
 def per_dossier(user: Any, filters: DashboardFilter) -> QuerySet:
-    """The facts that aggregate, one row per dossier in scope, from one join with the timeline
-    grouped by dossier: first brede intake, first PIP, SS106 (the obligation met with a
-    diploma; law.md R2.8) and the hours followed. Never fetched; ``per_dossier_sql`` wraps it.
-    """
+    """The per-dossier facts the dashboard groups, one row per dossier in scope: the dossier's
+    own dates and the key dates of its timeline that ``regie.dossiers.kengetallen`` keeps on
+    it (first brede intake, first PIP and its route, the second progress talk after it, SS106,
+    hours followed). Never fetched; ``tellingen`` groups it in the database."""
     qs = Dossier.objects.for_user(user, RECHT)
     if filters.gemeente_id is not None:
         qs = qs.filter(regie_gemeente_id=filters.gemeente_id)
     if filters.doelgroep:
         qs = qs.filter(doelgroep=filters.doelgroep)
-    uren = Cast(KeyTextTransform("uren", "tijdlijn__gegevens"), FloatField())
-    # Grouped by the primary key only (SQLite would otherwise group, and sort, by every
-    # selected column); the dossier's own columns are joined back in ``per_dossier_sql``.
-    return (
-        qs.values("pk")
-        .annotate(
-            intake_datum=Min("tijdlijn__datum", filter=_feit(Soort.BREDE_INTAKE_AFGEROND)),
-            pip_datum=Min("tijdlijn__datum", filter=_feit(Soort.PIP_VASTGESTELD)),
-            voldaan=Min("tijdlijn__datum", filter=_feit(Soort.DUO_GEBEURTENIS, code="SS106")),
-            uren_keurmerk=Sum(uren, filter=_feit(Soort.UREN, keurmerk=True)),
-            uren_totaal=Sum(uren, filter=_feit(Soort.UREN)),
-        )
-        .order_by()
+    return qs.order_by().values(
+        "regie_gemeente_id",
+        "plicht_vanaf",
+        "koppeling_datum",
+        "vestiging_datum",
+        "pip_uiterlijk",
+        "uren_keurmerk",
+        "uren_totaal",
+        cohort=ExtractYear("plicht_vanaf"),
+        intake_datum=F("eerste_intake_op"),
+        pip_datum=F("eerste_pip_op"),
+        leerroute=F("eerste_pip_leerroute"),
+        tweede_gesprek=F("tweede_gesprek_op"),
+        voldaan=F("voldaan_op"),
     )
-
-
-def _bij(kolom: str, veld: Any) -> RawSQL:
-    """A column of the aggregated row ``a`` (see ``per_dossier_sql``), for a correlated probe."""
-    return RawSQL(f"a.{kolom}", [], output_field=veld)  # noqa: S611 - a fixed column name
 
 
 def per_dossier_sql(user: Any, filters: DashboardFilter) -> tuple[str, list[Any]]:
-    """All per-dossier facts: ``per_dossier`` (one pass over the timeline) plus, per dossier,
-    two probes on the (dossier, datum, id) index that cannot be aggregates: the route of the
-    first PIP and the second progress talk on or after it (the law asks for at least two in
-    the twelve months after the term starts). Both probes are ORM querysets correlated with
-    the aggregated row; as annotations of the grouped queryset Django would put them in its
-    GROUP BY, and PostgreSQL would then run them for every joined fact (7× slower)."""
-    eerste_pip = TijdlijnFeit.objects.filter(
-        dossier_id=_bij("pk", UUIDField()), soort=Soort.PIP_VASTGESTELD
-    ).order_by("datum", "id")
-    route = eerste_pip.annotate(waarde=KeyTextTransform("leerroute", "gegevens")).values("waarde")[
-        :1
-    ]
-    tweede_gesprek = (
-        TijdlijnFeit.objects.filter(
-            dossier_id=_bij("pk", UUIDField()),
-            soort=Soort.VOORTGANGSGESPREK,
-            datum__gte=_bij("pip_datum", DateField()),
-        )
-        .order_by("datum", "id")
-        .values("datum")[1:2]
-    )
-    agg_sql, agg_params = per_dossier(user, filters).query.sql_with_params()
-    route_sql, route_params = route.query.sql_with_params()
-    gesprek_sql, gesprek_params = tweede_gesprek.query.sql_with_params()
-    sql = (
-        "SELECT dd.regie_gemeente_id, "  # noqa: S608 - fixed text, values as %s parameters
-        f"{_jaar('dd.plicht_vanaf')} AS cohort, dd.plicht_vanaf, dd.koppeling_datum, "
-        "dd.vestiging_datum, dd.pip_uiterlijk, a.intake_datum, a.pip_datum, a.voldaan, "
-        "a.uren_keurmerk, a.uren_totaal, "
-        f"({route_sql}) AS leerroute, ({gesprek_sql}) AS tweede_gesprek "
-        f"FROM ({agg_sql}) a JOIN dossiers_dossier dd ON dd.id = a.pk"
-    )
-    return sql, [*route_params, *gesprek_params, *agg_params]
-
-
-def _jaar(kolom: str) -> str:
-    if connection.vendor == "postgresql":
-        return f"EXTRACT(YEAR FROM {kolom})"
-    return f"CAST(strftime('%%Y', {kolom}) AS INTEGER)"
+    """``per_dossier`` as SQL text and parameters, for the grouping around it."""
+    sql, params = per_dossier(user, filters).query.sql_with_params()
+    return sql, list(params)
 
 
 def _dagen(van: str, tot: str) -> str:
@@ -355,7 +300,7 @@ def leerroute_telling(user: Any, gemeente_ids: frozenset[int] | None = None) -> 
         return {}
     rijen = voer_uit(
         f"SELECT d.regie_gemeente_id, d.leerroute, COUNT(*) FROM ({binnen_sql}) d "  # noqa: S608
-        "WHERE d.leerroute IS NOT NULL GROUP BY d.regie_gemeente_id, d.leerroute",
+        "WHERE d.leerroute <> '' GROUP BY d.regie_gemeente_id, d.leerroute",
         params,
     )
     uit: dict[str, int] = {}

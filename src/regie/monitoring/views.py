@@ -16,8 +16,7 @@ from django.utils.http import urlencode
 
 from regie.core.views import vereist_recht
 from regie.dossiers.models import Dossier
-from regie.monitoring import selectors
-from regie.monitoring.elders import gemeten_elders
+from regie.monitoring import elders, selectors
 from regie.monitoring.forms import DashboardFilterForm
 from regie.monitoring.indicatoren import Dashboard, bouw_dashboard
 from regie.monitoring.tabellen import als_csv, als_xlsx
@@ -56,13 +55,9 @@ def dashboard_voor(
     )
     if doelgroep:
         dossiers = dossiers.filter(doelgroep=doelgroep)
-    if cohort:
-        dossiers = dossiers.filter(
-            plicht_vanaf__gte=date(cohort, 1, 1), plicht_vanaf__lt=date(cohort + 1, 1, 1)
-        )
-    return bouw_dashboard(
-        groepen, cohort=cohort, prognose_verdeling=prognose, gemeten_elders=gemeten_elders(dossiers)
-    )
+    # The same dossiers as the counts (all cohorts: the cube has a cohort dimension).
+    elders.voeg_toe(groepen, dossiers)
+    return bouw_dashboard(groepen, cohort=cohort, prognose_verdeling=prognose)
 
 
 def _uit_verzoek(request: HttpRequest) -> tuple[DashboardFilterForm, Dashboard]:

@@ -43,15 +43,14 @@ def documenten_van(versie: PipVersie) -> list[Document]:
     return list(versie.documenten.defer("inhoud").order_by("soort", "taal"))
 
 
-def duale_trajecten_per_gemeente(dossiers: Any) -> Any:
-    """For the policy dashboard (subgoal dualiteit): per municipality, the dossiers with an
-    approved PIP (``geheel``), and how many of those have at least one dual activity (work,
-    volunteering, participation…) in the PIP version in force, the latest approved one
-    (``deel``). ``dossiers`` is an already scoped queryset. Returns an unevaluated values
-    queryset (``gemeente_id``, ``geheel``, ``deel``), so the dashboard can combine it with its
-    other counts into one query; no row per person leaves the database.
-    """
-    from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+def duale_trajecten(dossiers: Any) -> Any:
+    """For the policy dashboard (subgoal dualiteit): dossiers whose PIP version in force (the
+    latest approved one) has at least one dual activity (work, volunteering, participation…),
+    counted per municipality (``gemeente_id``) and cohort (the year the obligation started,
+    ``cohort``) as ``aantal``. ``dossiers`` is an already scoped queryset. An unevaluated values
+    queryset, so the dashboard can combine it with its other counts into one query."""
+    from django.db.models import Count, Exists, F, OuterRef, Subquery
+    from django.db.models.functions import ExtractYear
 
     from regie.plans.models import DualeActiviteit
 
@@ -60,9 +59,12 @@ def duale_trajecten_per_gemeente(dossiers: Any) -> Any:
     return (
         Pip.objects.filter(dossier__in=dossiers.values("pk"))
         .annotate(geldend=Subquery(geldend.values("pk")[:1]))
-        .filter(geldend__isnull=False)
-        .annotate(duaal=Exists(DualeActiviteit.objects.filter(versie_id=OuterRef("geldend"))))
-        .values(gemeente_id=F("dossier__regie_gemeente_id"))
-        .annotate(geheel=Count("pk"), deel=Count("pk", filter=Q(duaal=True)))
+        .filter(Exists(DualeActiviteit.objects.filter(versie_id=OuterRef("geldend"))))
+        .annotate(
+            gemeente_id=F("dossier__regie_gemeente_id"),
+            cohort=ExtractYear("dossier__plicht_vanaf"),
+        )
+        .values("gemeente_id", "cohort")
+        .annotate(aantal=Count("pk"))
         .order_by()
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import connection
 
+from regie.dossiers import kengetallen
 from regie.dossiers.models import TijdlijnFeit
 from regie.tests.factories import DossierFactory, TijdlijnFeitFactory
 
@@ -54,6 +55,8 @@ def maak_dossier(
     feiten += [(d, Soort.UREN, {"soort": "taal_knm", "uren": u, "keurmerk": k}) for d, u, k in uren]
     for datum, soort, gegevens in feiten:
         TijdlijnFeitFactory(dossier=dossier, datum=datum, soort=soort, gegevens=gegevens)
+    # As recording facts through regie.dossiers.services does (pip_uiterlijk stays as given).
+    kengetallen.bijwerken([dossier.pk])
     return dossier
 
 

@@ -223,7 +223,7 @@ def test_selectors_een_query_voor_alle_cijfers(bm_regio, weert):
     )
     # One query reads the data.
     assert len(queries) == 1
-    dashboard = bouw_dashboard(groepen, cohort=None, prognose_verdeling=None, gemeten_elders={})
+    dashboard = bouw_dashboard(groepen, cohort=None, prognose_verdeling=None)
     assert "tijdige_start" in dashboard.tabellen
 
 
@@ -237,3 +237,22 @@ def test_grafieken_svg_zonder_inline_stijl_of_script(client, bm_regio, weert, ne
     assert inhoud.count('role="img"') == 5
     for svg in inhoud.split("<svg")[1:]:
         assert "<title id=" in svg and "<desc id=" in svg  # an accessible name and description
+
+
+def test_leerroute_telling_voor_de_kalibratie(bm_twee, weert, nederweert, cranendonck):
+    """The forecast calibrates on the first PIP's route of the officer's own municipalities;
+    dossiers without a PIP, other target groups and other municipalities do not count."""
+    for route in ("z_route", "b1_route", "b1_route"):
+        maak_dossier(weert, leerroute=route)
+    maak_dossier(nederweert, leerroute="onderwijsroute")
+    maak_dossier(weert, intake=None, pip=None)
+    maak_dossier(weert, leerroute="z_route", doelgroep="gezinsmigrant_overig")
+    maak_dossier(cranendonck, leerroute="z_route")  # not bm_twee's
+    assert selectors.leerroute_telling(bm_twee) == {
+        "z_route": 1,
+        "b1_route": 2,
+        "onderwijsroute": 1,
+    }
+    assert selectors.leerroute_telling(bm_twee, frozenset({nederweert.pk})) == {
+        "onderwijsroute": 1
+    }

@@ -88,3 +88,15 @@ def installeer_standaardrollen(apps: Any = None, *, alleen_bestaande: bool = Fal
                     continue
                 raise LookupError(f"right {recht} does not exist")
             rol.rechten.add(permission)
+
+
+def rechten_bijwerken(apps: Any, schema_editor: Any) -> None:
+    """Data migration step, run after each app that brings rights: create the permissions of
+    every app migrated so far, then give the standard roles theirs (``alleen_bestaande``)."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    installeer_standaardrollen(apps, alleen_bestaande=True)

@@ -1,16 +1,7 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-
-def forwards(apps, schema_editor):
-    # Permissions are normally created after all migrations; the roles need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    from regie.accounts.rollen import installeer_standaardrollen
-
-    installeer_standaardrollen(apps, alleen_bestaande=True)
+# Permissions are normally created after all migrations; the roles need them now.
+from regie.accounts.rollen import rechten_bijwerken
 
 
 class Migration(migrations.Migration):
@@ -22,4 +13,4 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(rechten_bijwerken, migrations.RunPython.noop)]

@@ -24,7 +24,11 @@ from django.utils.translation import gettext_lazy as _
 from regie.core.models import Gemeente
 
 LEERROUTES = ("z_route", "b1_route", "onderwijsroute")
-LEERROUTE_NAMEN = {"z_route": "Z-route", "b1_route": "B1-route", "onderwijsroute": "Onderwijsroute"}
+LEERROUTE_NAMEN = {
+    "z_route": _("Z-route"),
+    "b1_route": _("B1-route"),
+    "onderwijsroute": _("Onderwijsroute"),
+}  # lazy: str() them where they are formatted into a table
 
 
 class Taakstelling(models.Model):

@@ -5,14 +5,19 @@ Defined as data: a factor on the taakstelling and a shift of percentage points t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class Scenario:
+    """``naam`` and ``omschrijving`` are lazy translations (str() them to format). They stay out
+    of ``repr``, which keys the forecast's cache: they do not change the numbers."""
+
     sleutel: str
-    naam: str
-    omschrijving: str
+    naam: str = field(repr=False)
+    omschrijving: str = field(repr=False)
     factor_taakstelling: float = 1.0
     extra_z_route: float = 0.0  # fraction, e.g. 0.10 = ten percentage points
 
@@ -29,18 +34,20 @@ class Scenario:
 
 SCENARIOS = [
     Scenario(
-        "basis", "Basis", "De taakstelling en verdeling zoals in het register en de parameters."
+        "basis",
+        _("Basis"),
+        _("De taakstelling en verdeling zoals in het register en de parameters."),
     ),
     Scenario(
         "taakstelling_plus_30",
-        "Taakstelling +30 %",
-        "Het Rijk verhoogt de taakstelling met 30 % (alle halfjaren in de prognose).",
+        _("Taakstelling +30 %"),
+        _("Het Rijk verhoogt de taakstelling met 30 % (alle halfjaren in de prognose)."),
         factor_taakstelling=1.3,
     ),
     Scenario(
         "meer_z_route",
-        "Meer Z-route",
-        "10 procentpunt meer Z-route, naar rato minder B1- en onderwijsroute.",
+        _("Meer Z-route"),
+        _("10 procentpunt meer Z-route, naar rato minder B1- en onderwijsroute."),
         extra_z_route=0.10,
     ),
 ]

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from regie.accounts.permissions import gemeenten_met_recht
 from regie.core.models import Gemeente
@@ -70,7 +71,7 @@ class PrognoseInvoer:
     aangenomen: tuple[tuple[bool, ...], ...]  # carried forward from the last known half year
     aandeel_volwassen: float
     verdeling: tuple[float, float, float]  # fractions in LEERROUTES order, summing to 1
-    verdeling_bron: str  # "parameters" or "eigen dossiers (n = …)"
+    verdeling_bron: str  # "parameters" or "eigen dossiers (n = …)", in the active language
     dirichlet_alpha: tuple[float, float, float]
     zekerheid_volwassen: float
     variatie_taakstelling: float
@@ -131,14 +132,14 @@ def prognose_invoer(
     verdeling = tuple(p / 100 for p in procenten)
     concentratie = float(parameters.zekerheid_routeverdeling)
     alpha = tuple(max(p * concentratie, 0.0) for p in verdeling)
-    bron = "parameters (ministerie/beleid)"
+    bron = _("parameters (ministerie/beleid)")
     totaal = sum((routetelling or {}).get(r, 0) for r in LEERROUTES)
     if routetelling and totaal >= MIN_KALIBRATIE:
         # Posterior of a Dirichlet: the region's own counts plus one pseudo-person spread as
         # the parameters' split (a weak prior that keeps every route possible).
         alpha = tuple(routetelling.get(r, 0) + verdeling[i] for i, r in enumerate(LEERROUTES))
         verdeling = tuple(a / sum(alpha) for a in alpha)
-        bron = f"eigen dossiers (n = {totaal})"
+        bron = _("eigen dossiers (n = %(aantal)s)") % {"aantal": totaal}
     return PrognoseInvoer(
         gemeenten=tuple(g.naam for g in gemeenten),
         gemeente_ids=tuple(g.pk for g in gemeenten),

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
@@ -29,7 +30,8 @@ _KOLOMALIASSEN = {
 
 
 class ImportFout(Exception):
-    """The import was refused; ``fouten`` lists every problem, in Dutch, by row and column."""
+    """The import was refused; ``fouten`` lists every problem (in the active language), by row
+    and column."""
 
     def __init__(self, fouten: list[str]):
         super().__init__("; ".join(fouten))
@@ -120,28 +122,25 @@ def _geheel_getal(tekst: str, *, minimum: int = 0, maximum: int | None = None) -
 def lees_taakstelling_csv(
     inhoud: bytes, *, gemeenten: dict[str, Gemeente], toegestaan: frozenset[int]
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Parse and check the whole file. Returns the rows and the errors (Dutch, by row as a
-    spreadsheet numbers it: the header is row 1)."""
+    """Parse and check the whole file. Returns the rows and the errors (in the active language,
+    by row as a spreadsheet numbers it: the header is row 1)."""
     try:
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return [], ["Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'."]
+        return [], [_("Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'.")]
     eerste_regel = tekst.split("\n", 1)[0]
     scheiding = ";" if eerste_regel.count(";") >= eerste_regel.count(",") else ","
     lezer = csv.reader(io.StringIO(tekst), delimiter=scheiding)
     try:
         kop = next(lezer)
     except StopIteration:
-        return [], ["Het bestand is leeg."]
+        return [], [_("Het bestand is leeg.")]
     kolommen = [_KOLOMALIASSEN.get(k.strip().lower(), k.strip().lower()) for k in kop]
     ontbrekend = [k for k in IMPORTKOLOMMEN if k not in kolommen]
     if ontbrekend:
         return [], [
-            "De kopregel mist de kolom(men) "
-            + ", ".join(ontbrekend)
-            + ". Verwacht: "
-            + ";".join(IMPORTKOLOMMEN)
-            + "."
+            _("De kopregel mist de kolom(men) %(ontbrekend)s. Verwacht: %(verwacht)s.")
+            % {"ontbrekend": ", ".join(ontbrekend), "verwacht": ";".join(IMPORTKOLOMMEN)}
         ]
     index = {k: kolommen.index(k) for k in IMPORTKOLOMMEN}
     rijen: list[dict[str, Any]] = []
@@ -151,7 +150,10 @@ def lees_taakstelling_csv(
         if not any(v.strip() for v in velden):
             continue
         if len(rijen) + len(fouten) >= MAX_IMPORTRIJEN:
-            fouten.append(f"Het bestand heeft meer dan {MAX_IMPORTRIJEN} rijen; splits het op.")
+            fouten.append(
+                _("Het bestand heeft meer dan %(maximum)s rijen; splits het op.")
+                % {"maximum": MAX_IMPORTRIJEN}
+            )
             break
 
         def veld(naam: str, velden: list[str] = velden) -> str:
@@ -164,39 +166,61 @@ def lees_taakstelling_csv(
         gemeente = gemeenten.get(code)
         if gemeente is None:
             rijfouten.append(
-                f"rij {rijnummer}, kolom gemeente: onbekende CBS-gemeentecode '{code}'"
+                _("rij %(rij)s, kolom gemeente: onbekende CBS-gemeentecode '%(code)s'")
+                % {"rij": rijnummer, "code": code}
                 if code
-                else f"rij {rijnummer}, kolom gemeente: ontbreekt (CBS-code van 4 cijfers)"
+                else _("rij %(rij)s, kolom gemeente: ontbreekt (CBS-code van 4 cijfers)")
+                % {"rij": rijnummer}
             )
         elif gemeente.pk not in toegestaan:
             rijfouten.append(
-                f"rij {rijnummer}, kolom gemeente: u beheert de taakstelling van "
-                f"{gemeente.naam} ({code}) niet"
+                _(
+                    "rij %(rij)s, kolom gemeente: u beheert de taakstelling van "
+                    "%(gemeente)s (%(code)s) niet"
+                )
+                % {"rij": rijnummer, "gemeente": gemeente.naam, "code": code}
             )
         jaar = _geheel_getal(veld("jaar"), minimum=2000, maximum=2100)
         if jaar is None:
             rijfouten.append(
-                f"rij {rijnummer}, kolom jaar: moet een jaartal van 2000 tot 2100 zijn"
+                _("rij %(rij)s, kolom jaar: moet een jaartal van 2000 tot 2100 zijn")
+                % {"rij": rijnummer}
             )
         halfjaar = _geheel_getal(veld("halfjaar"), minimum=1, maximum=2)
         if halfjaar is None:
-            rijfouten.append(f"rij {rijnummer}, kolom halfjaar: moet 1 of 2 zijn")
+            rijfouten.append(
+                _("rij %(rij)s, kolom halfjaar: moet 1 of 2 zijn") % {"rij": rijnummer}
+            )
         aantal = _geheel_getal(veld("aantal"))
         if aantal is None:
-            rijfouten.append(f"rij {rijnummer}, kolom aantal: moet een geheel getal ≥ 0 zijn")
+            rijfouten.append(
+                _("rij %(rij)s, kolom aantal: moet een geheel getal ≥ 0 zijn") % {"rij": rijnummer}
+            )
         gezin_tekst = veld("verwachte_gezinsmigranten")
         gezin = _geheel_getal(gezin_tekst) if gezin_tekst else 0
         if gezin is None:
             rijfouten.append(
-                f"rij {rijnummer}, kolom verwachte_gezinsmigranten: moet een geheel getal ≥ 0 "
-                "zijn (of leeg voor 0)"
+                _(
+                    "rij %(rij)s, kolom verwachte_gezinsmigranten: moet een geheel getal ≥ 0 "
+                    "zijn (of leeg voor 0)"
+                )
+                % {"rij": rijnummer}
             )
         if gemeente is not None and jaar is not None and halfjaar is not None:
             sleutel = (code, jaar, halfjaar)
             if sleutel in gezien:
                 rijfouten.append(
-                    f"rij {rijnummer}: dubbel — {gemeente.naam} {jaar} halfjaar {halfjaar} "
-                    f"staat ook in rij {gezien[sleutel]}"
+                    _(
+                        "rij %(rij)s: dubbel — %(gemeente)s %(jaar)s halfjaar %(halfjaar)s "
+                        "staat ook in rij %(eerder)s"
+                    )
+                    % {
+                        "rij": rijnummer,
+                        "gemeente": gemeente.naam,
+                        "jaar": jaar,
+                        "halfjaar": halfjaar,
+                        "eerder": gezien[sleutel],
+                    }
                 )
             else:
                 gezien[sleutel] = rijnummer
@@ -208,7 +232,7 @@ def lees_taakstelling_csv(
                 | {"gezin": gezin}
             )
     if not rijen and not fouten:
-        fouten.append("Het bestand bevat geen gegevensrijen.")
+        fouten.append(_("Het bestand bevat geen gegevensrijen."))
     return rijen, fouten
 
 

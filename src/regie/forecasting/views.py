@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from regie.accounts.permissions import gemeenten_met_recht, heeft_recht
@@ -36,7 +37,7 @@ from regie.forecasting.selectors import RECHT_BEHEER, RECHT_INZIEN
 from regie.monitoring.privacy import opmaak
 from regie.monitoring.tabellen import Tabel, als_csv, als_xlsx
 
-BRON = "Regie, prognose Wet inburgering 2021"
+BRON = gettext_lazy("Regie, prognose Wet inburgering 2021")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CACHE_SECONDEN = 600
 
@@ -109,7 +110,7 @@ def _keuze(request: HttpRequest) -> Keuze:
         routetelling=routetelling,
     )
     if index is None:
-        geo, naam = len(gemeenten), ("Regio" if len(gemeenten) > 1 else gemeenten[0].naam)
+        geo, naam = len(gemeenten), (_("Regio") if len(gemeenten) > 1 else gemeenten[0].naam)
     else:
         geo, naam = index, gemeenten[index].naam
     return Keuze(form, parameters, invoer, geo, naam, query)
@@ -182,12 +183,12 @@ def export(request: HttpRequest) -> HttpResponse:
     peildatum = timezone.localdate()
     if formaat == "csv":
         response = HttpResponse(
-            als_csv(gekozen[0], bron=BRON, peildatum=peildatum),
+            als_csv(gekozen[0], bron=str(BRON), peildatum=peildatum),
             content_type="text/csv; charset=utf-8",
         )
     else:
         response = HttpResponse(
-            als_xlsx(gekozen, bron=BRON, peildatum=peildatum), content_type=XLSX
+            als_xlsx(gekozen, bron=str(BRON), peildatum=peildatum), content_type=XLSX
         )
     naam = f"regie-prognose-{sleutel}-{peildatum.isoformat()}.{formaat}"
     response["Content-Disposition"] = f'attachment; filename="{naam}"'

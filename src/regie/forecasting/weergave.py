@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from regie.forecasting.deterministisch import Invoerrij, deterministische_tabel
 from regie.forecasting.models import LEERROUTE_NAMEN, LEERROUTES, PrognoseParameters
 from regie.forecasting.selectors import PrognoseInvoer
@@ -22,12 +25,29 @@ if TYPE_CHECKING:
 
 KW = {"p025": 0, "p10": 1, "p50": 2, "p90": 3, "p975": 4}
 BAND_KOLOMMEN = [
-    "mediaan",
-    "80 %: ondergrens",
-    "80 %: bovengrens",
-    "95 %: ondergrens",
-    "95 %: bovengrens",
+    gettext_lazy("mediaan"),
+    gettext_lazy("80 %: ondergrens"),
+    gettext_lazy("80 %: bovengrens"),
+    gettext_lazy("95 %: ondergrens"),
+    gettext_lazy("95 %: bovengrens"),
 ]
+TOTAAL = "Totaal"  # the name deterministisch.py gives its total row
+
+
+def _band_kolommen() -> list[str]:
+    return [str(k) for k in BAND_KOLOMMEN]
+
+
+def _route(route: str) -> str:
+    return str(LEERROUTE_NAMEN[route])
+
+
+def kwartaal_label(kwartaal: str) -> str:
+    """A quarter as montecarlo.py names it ("2023 K1"), in the active language ("2023 Q1")."""
+    jaar, _spatie, nummer = kwartaal.partition(" K")
+    if not (jaar.isdigit() and nummer.isdigit()):
+        return kwartaal
+    return _("%(jaar)s K%(kwartaal)s") % {"jaar": jaar, "kwartaal": nummer}
 
 
 @dataclass
@@ -71,21 +91,22 @@ def deterministische_weergave(
     )
     aandeel = opmaak(parameters.aandeel_volwassen * 100, 0)
     kolommen = [
-        f"Taakstelling {jaar}-1",
-        f"Taakstelling {jaar}-2",
-        f"Statushouders {jaar}",
-        f"Inburgeringsplichtig ({aandeel} % volwassen)",
-        *(f"{LEERROUTE_NAMEN[r]} {opmaak_kort_pct(parameters.procent(r))}" for r in LEERROUTES),
-        "Gezinsmigranten (verwacht)",
+        _("Taakstelling %(jaar)s-1") % {"jaar": jaar},
+        _("Taakstelling %(jaar)s-2") % {"jaar": jaar},
+        _("Statushouders %(jaar)s") % {"jaar": jaar},
+        _("Inburgeringsplichtig (%(aandeel)s %% volwassen)") % {"aandeel": aandeel},
+        *(f"{_route(r)} {opmaak_kort_pct(parameters.procent(r))}" for r in LEERROUTES),
+        _("Gezinsmigranten (verwacht)"),
     ]
     return Tabel(
         sleutel="deterministisch",
-        titel=f"Geschatte aantallen per leerroute {jaar} (rekenwijze beleidskader)",
+        titel=_("Geschatte aantallen per leerroute %(jaar)s (rekenwijze beleidskader)")
+        % {"jaar": jaar},
         kolommen=kolommen,
-        labelkop="Gemeente",
+        labelkop=_("Gemeente"),
         rijen=[
             Rij(
-                f"{r.naam}{' *' if r.aangenomen else ''}",
+                (_("Totaal") if r.naam == TOTAAL else r.naam) + (" *" if r.aangenomen else ""),
                 [
                     getal_kort(r.halfjaar_1),
                     getal_kort(r.halfjaar_2),
@@ -94,15 +115,18 @@ def deterministische_weergave(
                     *(getal_kort(r.per_route[route]) for route in LEERROUTES),
                     getal_kort(r.gezinsmigranten),
                 ],
-                nadruk=r.naam == "Totaal",
+                nadruk=r.naam == TOTAAL,
             )
             for r in rijen
         ],
-        definitie="Taakstelling per halfjaar (statushouders te huisvesten). Inburgeringsplichtig "
-        "= (halfjaar 1 + halfjaar 2) × aandeel volwassenen; per leerroute × het percentage van "
-        "de parameters. Met 17/14/39 per halfjaar, ½ volwassen en 15/60/25 % geeft dit de "
-        "tabel van het beleidskader: 17/14/39 plichtigen, samen 70: 10,5 / 42 / 17,5.",
-        voetnoten=["* taakstelling niet in het register: gelijk aan het laatst bekende halfjaar"]
+        definitie=_(
+            # xgettext:no-python-format
+            "Taakstelling per halfjaar (statushouders te huisvesten). Inburgeringsplichtig "
+            "= (halfjaar 1 + halfjaar 2) × aandeel volwassenen; per leerroute × het percentage van "
+            "de parameters. Met 17/14/39 per halfjaar, ½ volwassen en 15/60/25 % geeft dit de "
+            "tabel van het beleidskader: 17/14/39 plichtigen, samen 70: 10,5 / 42 / 17,5."
+        ),
+        voetnoten=[_("* taakstelling niet in het register: gelijk aan het laatst bekende halfjaar")]
         if any(r.aangenomen for r in rijen)
         else [],
     )
@@ -122,14 +146,16 @@ def taakstelling_weergave(invoer: PrognoseInvoer) -> Tabel:
             if invoer.aangenomen[g][h]:
                 cel = Cel(f"{cel.tekst} *", waarde)
             cellen.append(cel)
-        rijen.append(Rij(f"{jaar} halfjaar {halfjaar}", cellen))
+        rijen.append(
+            Rij(_("%(jaar)s halfjaar %(halfjaar)s") % {"jaar": jaar, "halfjaar": halfjaar}, cellen)
+        )
     return Tabel(
         sleutel="taakstelling",
-        titel="Taakstelling in de prognose (statushouders per halfjaar)",
+        titel=_("Taakstelling in de prognose (statushouders per halfjaar)"),
         kolommen=list(invoer.gemeenten),
-        labelkop="Halfjaar",
+        labelkop=_("Halfjaar"),
         rijen=rijen,
-        voetnoten=["* niet in het register: gelijk aan het laatst bekende halfjaar (of 0)"],
+        voetnoten=[_("* niet in het register: gelijk aan het laatst bekende halfjaar (of 0)")],
     )
 
 
@@ -138,46 +164,61 @@ def parameters_weergave(parameters: PrognoseParameters, invoer: PrognoseInvoer) 
         return Rij(label, [Cel(tekst)])
 
     weken = [
-        ("koppeling → vestiging", invoer.weken[0]),
-        ("vestiging → brede intake", invoer.weken[1]),
-        ("brede intake → PIP", invoer.weken[2]),
+        (_("koppeling → vestiging"), invoer.weken[0]),
+        (_("vestiging → brede intake"), invoer.weken[1]),
+        (_("brede intake → PIP"), invoer.weken[2]),
     ]
     rijen = [
-        r("Versie", f"{parameters.versie}, geldig vanaf {parameters.geldig_vanaf:%d-%m-%Y}"),
-        r("Aandeel volwassenen", opmaak(parameters.aandeel_volwassen, 2)),
         r(
-            "Routeverdeling (parameters)",
+            _("Versie"),
+            _("%(versie)s, geldig vanaf %(datum)s")
+            % {"versie": parameters.versie, "datum": f"{parameters.geldig_vanaf:%d-%m-%Y}"},
+        ),
+        r(_("Aandeel volwassenen"), opmaak(parameters.aandeel_volwassen, 2)),
+        r(
+            _("Routeverdeling (parameters)"),
             " / ".join(opmaak_kort_pct(parameters.procent(x)) for x in LEERROUTES),
         ),
         r(
-            "Routeverdeling in de Monte Carlo",
+            _("Routeverdeling in de Monte Carlo"),
             " / ".join(f"{opmaak(100 * v, 1)} %" for v in invoer.verdeling)
             + f" — {invoer.verdeling_bron}",
         ),
         *(
-            r(f"Weken {label}", f"{opmaak(m, 1)} (spreiding {opmaak(s, 1)})")
+            r(
+                _("Weken %(stap)s") % {"stap": label},
+                _("%(gemiddelde)s (spreiding %(spreiding)s)")
+                % {"gemiddelde": opmaak(m, 1), "spreiding": opmaak(s, 1)},
+            )
             for label, (m, s) in weken
         ),
-        r("Inburgeringstermijn", f"{parameters.termijn_jaren} jaar"),
+        r(
+            _("Inburgeringstermijn"),
+            ngettext("%(jaren)s jaar", "%(jaren)s jaar", parameters.termijn_jaren)
+            % {"jaren": parameters.termijn_jaren},
+        ),
         *(
-            r(f"Lesuren per week, {LEERROUTE_NAMEN[x]}", opmaak(parameters.uren_per_week(x), 1))
+            r(
+                _("Lesuren per week, %(route)s") % {"route": _route(x)},
+                opmaak(parameters.uren_per_week(x), 1),
+            )
             for x in LEERROUTES
         ),
         *(
             r(
-                f"Kosten per traject per jaar, {LEERROUTE_NAMEN[x]}",
+                _("Kosten per traject per jaar, %(route)s") % {"route": _route(x)},
                 f"€ {opmaak(parameters.normbedrag(x), 0)}",
             )
             for x in LEERROUTES
         ),
-        r("Variatie gerealiseerde taakstelling", opmaak(parameters.variatie_taakstelling, 3)),
-        r("Toelichting", parameters.toelichting),
+        r(_("Variatie gerealiseerde taakstelling"), opmaak(parameters.variatie_taakstelling, 3)),
+        r(_("Toelichting"), parameters.toelichting),
     ]
     return Tabel(
         sleutel="parameters",
-        titel=f"Gebruikte parameters (versie {parameters.versie})",
-        kolommen=["Waarde"],
-        labelkop="Parameter",
+        titel=_("Gebruikte parameters (versie %(versie)s)") % {"versie": parameters.versie},
+        kolommen=[_("Waarde")],
+        labelkop=_("Parameter"),
         rijen=rijen,
     )
 
@@ -203,15 +244,20 @@ def kwartaaltabel(
     rijen = []
     for i, kwartaal in enumerate(u.kwartalen):
         per_route = [getal(float(reeks[2, geo, k, i]), decimalen) for k in range(len(LEERROUTES))]
-        rijen.append(Rij(kwartaal, [*per_route, *_bandcellen(reeks[:, geo, -1, :], i, decimalen)]))
+        rijen.append(
+            Rij(
+                kwartaal_label(kwartaal),
+                [*per_route, *_bandcellen(reeks[:, geo, -1, :], i, decimalen)],
+            )
+        )
     return Tabel(
         sleutel=sleutel,
         titel=titel,
         kolommen=[
-            *(f"{LEERROUTE_NAMEN[r]} (mediaan)" for r in LEERROUTES),
-            *(f"Totaal: {k}" for k in BAND_KOLOMMEN),
+            *(_("%(route)s (mediaan)") % {"route": _route(r)} for r in LEERROUTES),
+            *(_("Totaal: %(kolom)s") % {"kolom": k} for k in _band_kolommen()),
         ],
-        labelkop="Kwartaal",
+        labelkop=_("Kwartaal"),
         rijen=rijen,
         definitie=definitie,
     )
@@ -226,17 +272,21 @@ def bandentabel(
     decimalen: int,  # type: ignore[no-untyped-def]
 ) -> Tabel:
     """Every quarter × route (and all routes) with its median, 80 % and 95 % bounds."""
-    series = [*(LEERROUTE_NAMEN[r] for r in LEERROUTES), "Alle routes"]
+    series = [*(_route(r) for r in LEERROUTES), _("Alle routes")]
     rijen = [
-        Rij(f"{kwartaal} — {serie}", _bandcellen(reeks[:, geo, k, :], i, decimalen), k == 3)
+        Rij(
+            f"{kwartaal_label(kwartaal)} — {serie}",
+            _bandcellen(reeks[:, geo, k, :], i, decimalen),
+            k == 3,
+        )
         for i, kwartaal in enumerate(u.kwartalen)
         for k, serie in enumerate(series)
     ]
     return Tabel(
         sleutel=f"{sleutel}_per_route",
-        titel=f"{titel}, per leerroute met banden",
-        kolommen=BAND_KOLOMMEN,
-        labelkop="Kwartaal — leerroute",
+        titel=_("%(titel)s, per leerroute met banden") % {"titel": titel},
+        kolommen=_band_kolommen(),
+        labelkop=_("Kwartaal — leerroute"),
         rijen=rijen,
     )
 
@@ -256,7 +306,7 @@ def waaier(
         sleutel=f"grafiek-{sleutel}",
         titel=titel,
         beschrijving=beschrijving,
-        labels=[k.replace(" ", "\u00a0") for k in u.kwartalen],
+        labels=[kwartaal_label(k).replace(" ", "\u00a0") for k in u.kwartalen],
         banden=_banden(reeks[:, geo, -1, :]),
         eenheid=eenheid,
         decimalen=decimalen,
@@ -282,18 +332,27 @@ def kostenfiguur(u: Uitkomst, geo: int, geo_naam: str) -> Figuur:
         )
     tabel = Tabel(
         sleutel="kosten",
-        titel=f"Kosten leerroutes per jaar tegenover het budget — {geo_naam}",
-        kolommen=[*(f"Kosten: {k}" for k in BAND_KOLOMMEN), "Budget", "Kans kosten boven budget"],
-        labelkop="Jaar",
+        titel=_("Kosten leerroutes per jaar tegenover het budget — %(gebied)s")
+        % {"gebied": geo_naam},
+        kolommen=[
+            *(_("Kosten: %(kolom)s") % {"kolom": k} for k in _band_kolommen()),
+            _("Budget"),
+            _("Kans kosten boven budget"),
+        ],
+        labelkop=_("Jaar"),
         rijen=rijen,
-        definitie="Kosten = actieve trajectjaren (per kwartaal ¼) × kosten per traject per jaar "
-        "van de route. Kans = aandeel van de runs waarin de kosten het budget overschrijden.",
+        definitie=_(
+            "Kosten = actieve trajectjaren (per kwartaal ¼) × kosten per traject per jaar "
+            "van de route. Kans = aandeel van de runs waarin de kosten het budget overschrijden."
+        ),
     )
     svg = grafieken.intervaldiagram(
         sleutel="grafiek-kosten",
         titel=tabel.titel,
-        beschrijving="Staaf per jaar op de mediaan van de kosten, met lijnen voor het 80 %- "
-        "(dik) en 95 %-interval (dun); de gestreepte lijn is het budget.",
+        beschrijving=_(
+            "Staaf per jaar op de mediaan van de kosten, met lijnen voor het 80 %- "
+            "(dik) en 95 %-interval (dun); de gestreepte lijn is het budget."
+        ),
         categorieen=[str(j) for j in u.jaren],
         banden=_banden(totaal),
         referentie=budget,
@@ -311,24 +370,30 @@ def instroom_per_jaar(u: Uitkomst, geo: int, geo_naam: str) -> Tabel:
         )
     return Tabel(
         sleutel="instroom_per_jaar",
-        titel=f"Nieuwe trajecten (PIP's) per jaar — {geo_naam}",
+        titel=_("Nieuwe trajecten (PIP's) per jaar — %(gebied)s") % {"gebied": geo_naam},
         kolommen=[
-            *(f"{LEERROUTE_NAMEN[r]} (mediaan)" for r in LEERROUTES),
-            *(f"Totaal: {k}" for k in BAND_KOLOMMEN),
+            *(_("%(route)s (mediaan)") % {"route": _route(r)} for r in LEERROUTES),
+            *(_("Totaal: %(kolom)s") % {"kolom": k} for k in _band_kolommen()),
         ],
-        labelkop="Jaar",
+        labelkop=_("Jaar"),
         rijen=rijen,
-        definitie="Asielstatushouders met een eerste PIP in het jaar (start van het traject).",
+        definitie=_("Asielstatushouders met een eerste PIP in het jaar (start van het traject)."),
     )
 
 
 def per_gemeente(u: Uitkomst) -> Tabel:
     """Every municipality and the region side by side: new trajectories, active trajectories at
     the end of the year and cost against budget, per year (median with the 80 % interval)."""
-    namen = [*u.invoer.gemeenten, "Regio"] if len(u.invoer.gemeenten) > 1 else [*u.invoer.gemeenten]
+    regio = _("Regio")
+    namen = [*u.invoer.gemeenten, regio] if len(u.invoer.gemeenten) > 1 else [*u.invoer.gemeenten]
     kolommen: list[str] = []
     for jaar in u.jaren:
-        kolommen += [f"Nieuw {jaar}", f"Lopend eind {jaar}", f"Kosten {jaar}", f"Budget {jaar}"]
+        kolommen += [
+            _("Nieuw %(jaar)s") % {"jaar": jaar},
+            _("Lopend eind %(jaar)s") % {"jaar": jaar},
+            _("Kosten %(jaar)s") % {"jaar": jaar},
+            _("Budget %(jaar)s") % {"jaar": jaar},
+        ]
     rijen = []
     for geo, naam in enumerate(namen):
         cellen: list[Cel] = []
@@ -342,15 +407,18 @@ def per_gemeente(u: Uitkomst) -> Tabel:
                 cellen.append(Cel(f"{m.tekst} ({lo.tekst}–{hi.tekst})"))
             b = u.budget[geo][j]
             cellen.append(getal(float(b), 0, "€") if b == b else LEEG)
-        rijen.append(Rij(naam, cellen, nadruk=naam == "Regio"))
+        rijen.append(Rij(naam, cellen, nadruk=len(namen) > 1 and geo == len(namen) - 1))
     return Tabel(
         sleutel="per_gemeente",
-        titel="Per gemeente: mediaan (80 %-interval)",
+        # xgettext:no-python-format
+        titel=_("Per gemeente: mediaan (80 %-interval)"),
         kolommen=kolommen,
-        labelkop="Gebied",
+        labelkop=_("Gebied"),
         rijen=rijen,
-        definitie="Nieuw = trajecten met een eerste PIP in het jaar; lopend = binnen hun termijn "
-        "op 31 december; kosten = leerroutes van lopende trajecten in het jaar.",
+        definitie=_(
+            "Nieuw = trajecten met een eerste PIP in het jaar; lopend = binnen hun termijn "
+            "op 31 december; kosten = leerroutes van lopende trajecten in het jaar."
+        ),
     )
 
 
@@ -367,32 +435,39 @@ def prognosepagina(
     specs = [
         (
             "instroom",
-            "Nieuwe trajecten per kwartaal",
+            _("Nieuwe trajecten per kwartaal"),
             u.instroom,
             0,
-            "trajecten",
-            "Asielstatushouders met een eerste PIP in het kwartaal, per leerroute.",
+            _("trajecten"),
+            _("Asielstatushouders met een eerste PIP in het kwartaal, per leerroute."),
         ),
         (
             "actief",
-            "Lopende trajecten per kwartaal",
+            _("Lopende trajecten per kwartaal"),
             u.actief,
             0,
-            "trajecten",
-            f"Trajecten binnen hun termijn van {invoer.termijn_jaren} jaar na het eerste PIP.",
+            _("trajecten"),
+            ngettext(
+                "Trajecten binnen hun termijn van %(jaren)s jaar na het eerste PIP.",
+                "Trajecten binnen hun termijn van %(jaren)s jaar na het eerste PIP.",
+                invoer.termijn_jaren,
+            )
+            % {"jaren": invoer.termijn_jaren},
         ),
         (
             "uren",
-            "Lesuren per week",
+            _("Lesuren per week"),
             u.uren,
             0,
-            "uur per week",
-            "Lopende trajecten × lesuren per week van hun route: de lescapaciteit die in te "
-            "kopen is.",
+            _("uur per week"),
+            _(
+                "Lopende trajecten × lesuren per week van hun route: de lescapaciteit die in te "
+                "kopen is."
+            ),
         ),
     ]
     for sleutel, titel, reeks, decimalen, eenheid, definitie in specs:
-        volledig = f"{titel} — {geo_naam}"
+        volledig = _("%(titel)s — %(gebied)s") % {"titel": titel, "gebied": geo_naam}
         tabel = kwartaaltabel(u, sleutel, volledig, reeks, geo, decimalen, definitie)
         pagina.details.append(bandentabel(u, sleutel, volledig, reeks, geo, decimalen))
         pagina.figuren.append(
@@ -402,8 +477,11 @@ def prognosepagina(
                 volledig,
                 reeks,
                 geo,
-                f"Waaiergrafiek: {titel.lower()} (alle routes) per kwartaal, mediaan met "
-                "80 %- en 95 %-interval.",
+                _(
+                    "Waaiergrafiek: %(titel)s (alle routes) per kwartaal, mediaan met "
+                    "80 %%- en 95 %%-interval."
+                )
+                % {"titel": titel.lower()},
                 tabel,
                 eenheid,
                 decimalen,
@@ -420,7 +498,10 @@ def scenariovergelijking(
 ) -> tuple[Tabel, Figuur]:
     kolommen: list[str] = []
     for scenario, _u in resultaten:
-        kolommen += [f"{scenario.naam}: mediaan", f"{scenario.naam}: 80 %-interval"]
+        kolommen += [
+            _("%(scenario)s: mediaan") % {"scenario": scenario.naam},
+            _("%(scenario)s: 80 %%-interval") % {"scenario": scenario.naam},
+        ]
     eerste = resultaten[0][1]
     rijen: list[Rij] = []
 
@@ -431,58 +512,70 @@ def scenariovergelijking(
     for j, jaar in enumerate(eerste.jaren):
         laatste_kwartaal = 4 * j + 3
         specs = [
-            (f"Nieuwe trajecten {jaar}", lambda u: u.instroom_jaar[:, geo, -1, :], j, ""),
             (
-                f"Lopende trajecten eind {jaar}",
+                _("Nieuwe trajecten %(jaar)s") % {"jaar": jaar},
+                lambda u: u.instroom_jaar[:, geo, -1, :],
+                j,
+                "",
+            ),
+            (
+                _("Lopende trajecten eind %(jaar)s") % {"jaar": jaar},
                 lambda u: u.actief[:, geo, -1, :],
                 laatste_kwartaal,
                 "",
             ),
             (
-                f"Lesuren per week eind {jaar}",
+                _("Lesuren per week eind %(jaar)s") % {"jaar": jaar},
                 lambda u: u.uren[:, geo, -1, :],
                 laatste_kwartaal,
                 "",
             ),
-            (f"Kosten {jaar}", lambda u: u.kosten[:, geo, -1, :], j, "€"),
+            (_("Kosten %(jaar)s") % {"jaar": jaar}, lambda u: u.kosten[:, geo, -1, :], j, "€"),
         ]
         for label, kies, i, eenheid in specs:
             cellen: list[Cel] = []
             for _s, u in resultaten:
                 cellen += interval(kies(u), i, 0, eenheid)
-            rijen.append(Rij(label, cellen, nadruk=label.startswith("Kosten")))
+            rijen.append(Rij(label, cellen, nadruk=eenheid == "€"))
         kansen: list[Cel] = []
         for _s, u in resultaten:
             kans = u.kans_boven_budget[geo][j]
             kansen += [getal(round(100 * float(kans)), 0, "%") if kans == kans else LEEG, LEEG]
-        rijen.append(Rij(f"Kans kosten boven budget {jaar}", kansen))
+        rijen.append(Rij(_("Kans kosten boven budget %(jaar)s") % {"jaar": jaar}, kansen))
     tabel = Tabel(
         sleutel="scenarios",
-        titel=f"Scenario's naast elkaar — {geo_naam}",
+        titel=_("Scenario's naast elkaar — %(gebied)s") % {"gebied": geo_naam},
         kolommen=kolommen,
-        labelkop="Indicator",
+        labelkop=_("Indicator"),
         rijen=rijen,
-        definitie="Elk scenario met dezelfde runs en hetzelfde seed (gemeenschappelijke "
-        "toevalsgetallen): verschillen komen van het scenario, niet van het toeval.",
+        definitie=_(
+            "Elk scenario met dezelfde runs en hetzelfde seed (gemeenschappelijke "
+            "toevalsgetallen): verschillen komen van het scenario, niet van het toeval."
+        ),
     )
     reeksen = [
         grafieken.Reeks(
-            s.naam,
+            str(s.naam),
             [getal(float(u.kosten[2, geo, -1, j]) / 1000, 0) for j in range(len(u.jaren))],
         )
         for s, u in resultaten
     ]
     budget = eerste.budget[geo]
     reeksen.append(
-        grafieken.Reeks("Budget", [getal(float(b) / 1000, 0) if b == b else LEEG for b in budget])
+        grafieken.Reeks(
+            _("Budget"), [getal(float(b) / 1000, 0) if b == b else LEEG for b in budget]
+        )
     )
     svg = grafieken.staafdiagram(
         sleutel="grafiek-scenarios",
-        titel=f"Kosten per jaar per scenario (mediaan, × € 1.000) — {geo_naam}",
-        beschrijving="Gegroepeerd staafdiagram: per jaar de mediane kosten van elk scenario en "
-        "het budget, in duizenden euro's.",
+        titel=_("Kosten per jaar per scenario (mediaan, × € 1.000) — %(gebied)s")
+        % {"gebied": geo_naam},
+        beschrijving=_(
+            "Gegroepeerd staafdiagram: per jaar de mediane kosten van elk scenario en "
+            "het budget, in duizenden euro's."
+        ),
         categorieen=[str(j) for j in eerste.jaren],
         reeksen=reeksen,
-        eenheid="× € 1.000",
+        eenheid=_("× € 1.000"),
     )
     return tabel, Figuur("scenarios", svg, tabel)

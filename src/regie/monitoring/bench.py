@@ -60,9 +60,7 @@ def _per_dossier_sql() -> str:
 
 def baseline_rijen(user: Any, doelgroep: str = "asielstatushouder") -> list[tuple]:
     peildatum = timezone.localdate()
-    sql, params = selectors.tellingen_sql(
-        _per_dossier_sql(), [user.pk, doelgroep], peildatum
-    )
+    sql, params = selectors.tellingen_sql(_per_dossier_sql(), [user.pk, doelgroep], peildatum)
     return selectors.voer_uit(sql, params)
 
 

@@ -13,11 +13,13 @@ drawn as no bar with the label ``<5``: a chart never shows more than its table.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from regie.monitoring.privacy import Cel, opmaak
 
@@ -136,16 +138,21 @@ def _y_as(maximum: float, stap: float, eenheid: str, hoogte: int = HOOGTE) -> tu
     return "".join(delen), schaal
 
 
+# A quarter as the active language writes it: "2023 K1", "2023 Q1".
+_KWARTAAL = re.compile(r"(\d{4}) ([^\W\d]{1,2}[1-4])")
+
+
 def _x_labels(labels: Sequence[str], middens: Sequence[float], hoogte: int = HOOGTE) -> str:
     """Category labels; quarters ("2023 K1") as K1…K4 with the year below its first quarter."""
     delen = []
     vorig_jaar = None
     for label, x in zip(labels, middens, strict=True):
-        jaar, _spatie, kwartaal = label.replace("\u00a0", " ").partition(" K")
-        if kwartaal and jaar.isdigit():
+        kwartaal_label = _KWARTAAL.fullmatch(str(label).replace("\u00a0", " "))
+        if kwartaal_label:
+            jaar, kwartaal = kwartaal_label.groups()
             delen.append(
                 f'<text x="{_getal(x)}" y="{hoogte - MARGE_ONDER + 15}" text-anchor="middle" '
-                f'font-size="11" fill="{TEKST}">K{_e(kwartaal)}</text>'
+                f'font-size="11" fill="{TEKST}">{_e(kwartaal)}</text>'
             )
             if jaar != vorig_jaar:
                 delen.append(
@@ -322,7 +329,7 @@ def waaiergrafiek(
         labels_rechts = [
             (y(banden.p975[laatste]), f"95 %: {f(banden.p025[laatste])}–{f(banden.p975[laatste])}"),
             (y(banden.p90[laatste]), f"80 %: {f(banden.p10[laatste])}–{f(banden.p90[laatste])}"),
-            (y(banden.p50[laatste]), f"mediaan {f(banden.p50[laatste])}"),
+            (y(banden.p50[laatste]), _("mediaan %(waarde)s") % {"waarde": f(banden.p50[laatste])}),
         ]
         delen += _zonder_overlap(labels_rechts, BREEDTE - MARGE_RECHTS + 10)
     delen.append(
@@ -354,10 +361,18 @@ def _legenda_waaier(sleutel: str) -> str:
     items = [
         (
             f'<rect width="14" height="10" y="-9" fill="url(#{sleutel}-band95)" stroke="#9bb9d9"/>',
-            "95 %-interval",
+            # xgettext:no-python-format
+            _("95 %-interval"),
         ),
-        ('<rect width="14" height="10" y="-9" fill="#8fb3d9" stroke="#5b87b8"/>', "80 %-interval"),
-        ('<line x1="0" x2="14" y1="-4" y2="-4" stroke="#0b2545" stroke-width="2.5"/>', "mediaan"),
+        (
+            '<rect width="14" height="10" y="-9" fill="#8fb3d9" stroke="#5b87b8"/>',
+            # xgettext:no-python-format
+            _("80 %-interval"),
+        ),
+        (
+            '<line x1="0" x2="14" y1="-4" y2="-4" stroke="#0b2545" stroke-width="2.5"/>',
+            _("mediaan"),
+        ),
     ]
     delen = []
     for index, (staal, tekst) in enumerate(items):
@@ -377,11 +392,13 @@ def intervaldiagram(
     categorieen: Sequence[str],
     banden: Banden,
     referentie: Sequence[float | None] = (),
-    referentie_naam: str = "budget",
+    referentie_naam: str | None = None,
     eenheid: str = "",
 ) -> SafeString:
     """Bars at the median with whiskers for the 80 % (thick) and 95 % (thin) intervals, and a
     dashed reference mark per category (e.g. the budget), each labelled directly."""
+    if referentie_naam is None:
+        referentie_naam = _("budget")
     hoogste = max([*banden.p975, *[r for r in referentie if r is not None]], default=0.0)
     maximum, stap = _mooi_maximum(float(hoogste))
     as_markup, schaal = _y_as(maximum, stap, eenheid)
@@ -434,7 +451,7 @@ def intervaldiagram(
             [
                 (
                     f'<rect width="14" height="14" fill="#a9c4e2" stroke="{REEKSSTIJLEN[0][0]}"/>',
-                    "mediaan",
+                    _("mediaan"),
                 ),
                 ('<line x1="7" x2="7" y1="0" y2="14" stroke="#0b2545" stroke-width="4"/>', "80 %"),
                 (

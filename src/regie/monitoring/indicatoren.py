@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from regie.monitoring import grafieken
 from regie.monitoring.kubus import ALLE, KLASSE_NAMEN, KLASSEN, LEERROUTES, REGIO, Kubus
@@ -94,7 +95,8 @@ def bouw_dashboard(
     kubus = Kubus(groepen, gids, met_regio)
     c: Hashable = cohort if cohort in groepen.cohorten else ALLE
     kolommen = kubus.kolommen
-    koppen = [namen.get(g, "Regio") if g != REGIO else "Regio" for g in kolommen]  # type: ignore[call-overload]
+    regio = _("Regio")
+    koppen = [namen.get(g, regio) if g != REGIO else regio for g in kolommen]  # type: ignore[call-overload]
     dashboard = Dashboard(
         kolommen=koppen,
         cohort=c if c != ALLE else None,  # type: ignore[arg-type]
@@ -138,7 +140,7 @@ class _Ctx:
             titel=titel,
             kolommen=self.koppen,
             rijen=rijen,
-            labelkop="Indicator",
+            labelkop=_("Indicator"),
             definitie=definitie,
         )
 
@@ -157,98 +159,113 @@ class _Ctx:
 def _tijdige_start(x: _Ctx) -> Sectie:
     tabel = x.tabel(
         "tijdige_start",
-        "Tijdige start: van koppeling tot PIP",
+        _("Tijdige start: van koppeling tot PIP"),
         [
-            x.tel("Inburgeringsplichtigen (cohort)", "dossiers", True),
-            x.tel("waarvan gekoppeld door het COA", "met_koppeling"),
-            x.tel("brede intake afgerond", "intake"),
-            x.tel("PIP vastgesteld", "pip"),
-            x.med("Mediaan dagen koppeling → brede intake afgerond", "koppeling_intake"),
-            x.med("Mediaan dagen brede intake → PIP vastgesteld", "intake_pip"),
-            x.med("Mediaan dagen koppeling → PIP vastgesteld", "koppeling_pip"),
-            x.tel("PIP's met een uiterste datum van de regelengine", "pip_met_termijn"),
-            x.tel("waarvan vastgesteld op of vóór die datum", "pip_tijdig"),
-            x.pct("Aandeel PIP binnen de termijn (10 weken)", "pip_tijdig", "pip_met_termijn"),
-            x.tel("Nog geen PIP en uiterste datum verstreken", "zonder_pip_verlopen"),
+            x.tel(_("Inburgeringsplichtigen (cohort)"), "dossiers", True),
+            x.tel(_("waarvan gekoppeld door het COA"), "met_koppeling"),
+            x.tel(_("brede intake afgerond"), "intake"),
+            x.tel(_("PIP vastgesteld"), "pip"),
+            x.med(_("Mediaan dagen koppeling → brede intake afgerond"), "koppeling_intake"),
+            x.med(_("Mediaan dagen brede intake → PIP vastgesteld"), "intake_pip"),
+            x.med(_("Mediaan dagen koppeling → PIP vastgesteld"), "koppeling_pip"),
+            x.tel(_("PIP's met een uiterste datum van de regelengine"), "pip_met_termijn"),
+            x.tel(_("waarvan vastgesteld op of vóór die datum"), "pip_tijdig"),
+            x.pct(_("Aandeel PIP binnen de termijn (10 weken)"), "pip_tijdig", "pip_met_termijn"),
+            x.tel(_("Nog geen PIP en uiterste datum verstreken"), "zonder_pip_verlopen"),
         ],
-        "De uiterste datum is Dossier.pip_uiterlijk zoals de regelengine die vastlegde "
-        "(Besluit inburgering 2021 art. 5.3: 10 weken na SS139 of na vestiging); een PIP is op "
-        "tijd als de dagtekening van het eerste PIP niet later is. Dossiers zonder opgeslagen "
-        "uiterste datum (afgesloten dossiers, Wi2013) tellen niet mee.",
+        _(
+            "De uiterste datum is Dossier.pip_uiterlijk zoals de regelengine die vastlegde "
+            "(Besluit inburgering 2021 art. 5.3: 10 weken na SS139 of na vestiging); een PIP is op "
+            "tijd als de dagtekening van het eerste PIP niet later is. Dossiers zonder opgeslagen "
+            "uiterste datum (afgesloten dossiers, Wi2013) tellen niet mee."
+        ),
     )
     cbs = x.tabel(
         "pip_zes_maanden",
-        "PIP binnen zes maanden na start van de inburgeringsplicht (CBS SWI)",
+        _("PIP binnen zes maanden na start van de inburgeringsplicht (CBS SWI)"),
         [
-            x.tel("Start inburgeringsplicht ten minste 183 dagen geleden", "plicht_6mnd", True),
-            x.tel("waarvan PIP binnen 183 dagen", "pip_binnen_6mnd"),
-            x.pct("Aandeel met PIP binnen zes maanden", "pip_binnen_6mnd", "plicht_6mnd"),
+            x.tel(_("Start inburgeringsplicht ten minste 183 dagen geleden"), "plicht_6mnd", True),
+            x.tel(_("waarvan PIP binnen 183 dagen"), "pip_binnen_6mnd"),
+            x.pct(_("Aandeel met PIP binnen zes maanden"), "pip_binnen_6mnd", "plicht_6mnd"),
         ],
-        "CBS Statistiek Wet Inburgering: cohort = jaar waarin de inburgeringsplicht begon; "
-        "aandeel van het cohort met een vastgesteld PIP binnen zes maanden (183 dagen) na de "
-        "start van de plicht, over wie ten minste zo lang plichtig is.",
+        _(
+            "CBS Statistiek Wet Inburgering: cohort = jaar waarin de inburgeringsplicht begon; "
+            "aandeel van het cohort met een vastgesteld PIP binnen zes maanden (183 dagen) na de "
+            "start van de plicht, over wie ten minste zo lang plichtig is."
+        ),
     )
     coa = x.tabel(
         "coa_wachttijd",
-        "Wachttijd in het COA: van koppeling tot vestiging",
+        _("Wachttijd in het COA: van koppeling tot vestiging"),
         [
-            x.tel("Gevestigd na koppeling", "gevestigd", True),
-            x.med("Mediaan dagen koppeling → vestiging", "koppeling_vestiging"),
-            x.tel("waarvan 3 maanden (91 dagen) of langer gewacht", "wacht_3mnd"),
-            x.pct("Aandeel 3 maanden of langer in het COA", "wacht_3mnd", "gevestigd"),
+            x.tel(_("Gevestigd na koppeling"), "gevestigd", True),
+            x.med(_("Mediaan dagen koppeling → vestiging"), "koppeling_vestiging"),
+            x.tel(_("waarvan 3 maanden (91 dagen) of langer gewacht"), "wacht_3mnd"),
+            x.pct(_("Aandeel 3 maanden of langer in het COA"), "wacht_3mnd", "gevestigd"),
         ],
-        "Naar CBS SWI ('drie maanden of langer op plaatsing gewacht', landelijk cohort 2022 "
-        "≈ 35 %), maar gemeten vanaf de koppeling: daar begint de regie van de gemeente.",
+        _(
+            "Naar CBS SWI ('drie maanden of langer op plaatsing gewacht', landelijk cohort 2022 "
+            "≈ 35 %), maar gemeten vanaf de koppeling: daar begint de regie van de gemeente."
+        ),
     )
     figuren = [
         x.staaf(
             "grafiek_pip_tijdig",
-            "Aandeel PIP binnen de termijn",
+            _("Aandeel PIP binnen de termijn"),
             tabel.rijen[9],
-            "Staafdiagram: per gemeente het percentage PIP's dat op of vóór de door de "
-            "regelengine opgeslagen uiterste datum is vastgesteld.",
+            _(
+                "Staafdiagram: per gemeente het percentage PIP's dat op of vóór de door de "
+                "regelengine opgeslagen uiterste datum is vastgesteld."
+            ),
             "%",
         ),
         _verdeling_figuur(x),
         x.staaf(
             "grafiek_coa_3mnd",
-            "Aandeel 3 maanden of langer in het COA",
+            _("Aandeel 3 maanden of langer in het COA"),
             coa.rijen[3],
-            "Staafdiagram: per gemeente het percentage gevestigde statushouders dat 91 dagen "
-            "of langer tussen koppeling en vestiging wachtte.",
+            _(
+                "Staafdiagram: per gemeente het percentage gevestigde statushouders dat 91 dagen "
+                "of langer tussen koppeling en vestiging wachtte."
+            ),
             "%",
         ),
     ]
     return Sectie(
         "tijdige_start",
-        "1. Tijdige start",
-        "Regie vanaf de koppeling, brede intake en PIP binnen 10 weken (beleidskader §3.1).",
+        _("1. Tijdige start"),
+        _("Regie vanaf de koppeling, brede intake en PIP binnen 10 weken (beleidskader §3.1)."),
         [tabel, cbs, coa, _cohorttabel(x)],
         figuren,
     )
 
 
 def _verdeling_figuur(x: _Ctx) -> Figuur:
-    rijen = [x.tel(label, naam) for label, naam in zip(KLASSEN, KLASSE_NAMEN, strict=True)]
-    rijen.append(x.tel("Totaal met koppeling en PIP", "kp_n", True))
+    klassen = [str(k) for k in KLASSEN]
+    rijen = [x.tel(label, naam) for label, naam in zip(klassen, KLASSE_NAMEN, strict=True)]
+    rijen.append(x.tel(_("Totaal met koppeling en PIP"), "kp_n", True))
     tabel = x.tabel(
         "verdeling_koppeling_pip",
-        "Weken van koppeling tot PIP",
+        _("Weken van koppeling tot PIP"),
         rijen,
-        "Aantal inburgeringsplichtigen per klasse van het aantal weken tussen koppeling en de "
-        "dagtekening van het eerste PIP.",
+        _(
+            "Aantal inburgeringsplichtigen per klasse van het aantal weken tussen koppeling en de "
+            "dagtekening van het eerste PIP."
+        ),
     )
     svg = grafieken.staafdiagram(
         sleutel="grafiek-verdeling-koppeling-pip",
-        titel="Weken van koppeling tot PIP",
-        beschrijving="Gegroepeerd staafdiagram: per klasse van weken tussen koppeling en PIP het "
-        "aantal personen, één staaf per gemeente (en de regio). Aantallen onder 5 staan als <5.",
-        categorieen=KLASSEN,
+        titel=_("Weken van koppeling tot PIP"),
+        beschrijving=_(
+            "Gegroepeerd staafdiagram: per klasse van weken tussen koppeling en PIP het "
+            "aantal personen, één staaf per gemeente (en de regio). Aantallen onder 5 staan als <5."
+        ),
+        categorieen=klassen,
         reeksen=[
             grafieken.Reeks(kop, [r.cellen[i] for r in rijen[:-1]])
             for i, kop in enumerate(x.koppen)
         ],
-        eenheid="personen",
+        eenheid=_("personen"),
     )
     return Figuur("verdeling_koppeling_pip", svg, tabel)
 
@@ -259,7 +276,7 @@ def _cohorttabel(x: _Ctx) -> Tabel:
     cohorten: list[Hashable] = list(k.cohorten)
     rijen = [
         Rij(
-            "Alle cohorten" if c == ALLE else f"Cohort {c}",
+            _("Alle cohorten") if c == ALLE else _("Cohort %(jaar)s") % {"jaar": c},
             [
                 k.cel("dossiers", g, c),
                 k.cel("pip", g, c),
@@ -273,57 +290,63 @@ def _cohorttabel(x: _Ctx) -> Tabel:
     ]
     return Tabel(
         sleutel="cohorten",
-        titel=f"Per cohort ({x.koppen[-1]})",
+        titel=_("Per cohort (%(gebied)s)") % {"gebied": x.koppen[-1]},
         kolommen=[
-            "Inburgeringsplichtigen",
-            "Met PIP op peildatum",
-            "Aandeel met PIP",
-            "PIP binnen zes maanden",
-            "3 maanden of langer in COA",
+            _("Inburgeringsplichtigen"),
+            _("Met PIP op peildatum"),
+            _("Aandeel met PIP"),
+            _("PIP binnen zes maanden"),
+            _("3 maanden of langer in COA"),
         ],
         rijen=rijen,
-        labelkop="Cohort (jaar start plicht)",
-        definitie="CBS SWI: cohort = jaar waarin de inburgeringsplicht begon.",
+        labelkop=_("Cohort (jaar start plicht)"),
+        definitie=_("CBS SWI: cohort = jaar waarin de inburgeringsplicht begon."),
     )
 
 
 def _snelheid(x: _Ctx) -> Sectie:
     tabel = x.tabel(
         "snelheid",
-        "Snelheid: voortgang volgen en afronden",
+        _("Snelheid: voortgang volgen en afronden"),
         [
-            x.tel("PIP ten minste 12 maanden geleden vastgesteld", "pip_1jaar", True),
-            x.tel("waarvan 2 of meer voortgangsgesprekken in die 12 maanden", "gesprekken_norm"),
-            x.pct("Aandeel dat de norm van 2 gesprekken haalt", "gesprekken_norm", "pip_1jaar"),
-            x.tel("Inburgeringsplicht voldaan met diploma (DUO SS106)", "voldaan"),
-            x.pct("Aandeel van het cohort dat de plicht heeft voldaan", "voldaan", "dossiers"),
+            x.tel(_("PIP ten minste 12 maanden geleden vastgesteld"), "pip_1jaar", True),
+            x.tel(_("waarvan 2 of meer voortgangsgesprekken in die 12 maanden"), "gesprekken_norm"),
+            x.pct(_("Aandeel dat de norm van 2 gesprekken haalt"), "gesprekken_norm", "pip_1jaar"),
+            x.tel(_("Inburgeringsplicht voldaan met diploma (DUO SS106)"), "voldaan"),
+            x.pct(_("Aandeel van het cohort dat de plicht heeft voldaan"), "voldaan", "dossiers"),
         ],
-        "Wet inburgering 2021: ten minste twee voortgangsgesprekken in de eerste twaalf maanden "
-        "na de start van de termijn (dagtekening van het eerste PIP).",
+        _(
+            "Wet inburgering 2021: ten minste twee voortgangsgesprekken in de eerste twaalf "
+            "maanden na de start van de termijn (dagtekening van het eerste PIP)."
+        ),
     )
     figuur = x.staaf(
         "grafiek_gesprekken",
-        "Aandeel met 2 of meer voortgangsgesprekken in het eerste jaar",
+        _("Aandeel met 2 of meer voortgangsgesprekken in het eerste jaar"),
         tabel.rijen[2],
-        "Staafdiagram: per gemeente het percentage inburgeraars met een PIP van ten minste een "
-        "jaar oud dat in dat jaar twee of meer voortgangsgesprekken had.",
+        _(
+            "Staafdiagram: per gemeente het percentage inburgeraars met een PIP van ten minste een "
+            "jaar oud dat in dat jaar twee of meer voortgangsgesprekken had."
+        ),
         "%",
     )
     return Sectie(
         "snelheid",
-        "2. Snelheid",
-        "Voortgang volgen op basis van het PIP en handhaven (beleidskader §3.2).",
+        _("2. Snelheid"),
+        _("Voortgang volgen op basis van het PIP en handhaven (beleidskader §3.2)."),
         [tabel],
         [figuur],
         [
             NietGemeten(
-                "Voortgang ten opzichte van het PIP (uren, examens)",
-                "Aanbieders leveren nog geen uren en examenuitslagen aan Regie; zodra de "
-                "tijdlijn 'uren'- en 'examenpoging'-feiten bevat, wordt dit gemeten.",
+                _("Voortgang ten opzichte van het PIP (uren, examens)"),
+                _(
+                    "Aanbieders leveren nog geen uren en examenuitslagen aan Regie; zodra de "
+                    "tijdlijn 'uren'- en 'examenpoging'-feiten bevat, wordt dit gemeten."
+                ),
             ),
             NietGemeten(
-                "Handhaving (boetes)",
-                "Het handhavingsproces is nog niet in Regie gebouwd.",
+                _("Handhaving (boetes)"),
+                _("Het handhavingsproces is nog niet in Regie gebouwd."),
             ),
         ],
     )
@@ -334,67 +357,80 @@ def _maatwerk(
     prognose: tuple[str, dict[str, Decimal]] | None,
 ) -> Sectie:
     k = x.kubus
-    rijen = [x.tel("PIP met bekende leerroute", "pip_route_bekend", True)]
-    for route, naam in LEERROUTES.items():
+    rijen = [x.tel(_("PIP met bekende leerroute"), "pip_route_bekend", True)]
+    routes = {route: str(naam) for route, naam in LEERROUTES.items()}
+    for route, naam in routes.items():
         rijen.append(x.tel(naam, f"route_{route}"))
-    for route, naam in LEERROUTES.items():
-        rijen.append(x.pct(f"Aandeel {naam}", f"route_{route}", "pip_route_bekend"))
+    for route, naam in routes.items():
+        rijen.append(
+            x.pct(_("Aandeel %(route)s") % {"route": naam}, f"route_{route}", "pip_route_bekend")
+        )
     tabel = x.tabel(
         "maatwerk",
-        "Maatwerk: leerroute in het eerste PIP",
+        _("Maatwerk: leerroute in het eerste PIP"),
         rijen,
-        "Leerroute van het eerste vastgestelde PIP (tijdlijnfeit pip_vastgesteld).",
+        _("Leerroute van het eerste vastgestelde PIP (tijdlijnfeit pip_vastgesteld)."),
     )
     g = x.kolommen[-1]
     gemeten = [k.aandeel(f"route_{r}", "pip_route_bekend", g, x.c) for r in LEERROUTES]
-    reeksen = [grafieken.Reeks(f"Gemeten ({x.koppen[-1]})", gemeten)]
-    vergelijk_rijen = [Rij(f"Gemeten ({x.koppen[-1]})", gemeten)]
+    gemeten_label = _("Gemeten (%(gebied)s)") % {"gebied": x.koppen[-1]}
+    reeksen = [grafieken.Reeks(gemeten_label, gemeten)]
+    vergelijk_rijen = [Rij(gemeten_label, gemeten)]
     if prognose is not None:
         label, procenten = prognose
         cellen = [getal(procenten[r], 0, "%") for r in LEERROUTES]
         reeksen.append(grafieken.Reeks(label, cellen))
         vergelijk_rijen.append(Rij(label, cellen))
     ministerie = [getal(MINISTERIE_VERDELING[r], 0, "%") for r in LEERROUTES]
-    reeksen.append(grafieken.Reeks("Ministerie (15/60/25)", ministerie))
-    vergelijk_rijen.append(Rij("Ministerie (15/60/25)", ministerie))
+    ministerie_label = _("Ministerie (15/60/25)")
+    reeksen.append(grafieken.Reeks(ministerie_label, ministerie))
+    vergelijk_rijen.append(Rij(ministerie_label, ministerie))
     vergelijking = Tabel(
         sleutel="routeverdeling",
-        titel="Routeverdeling: gemeten, prognose en ministerie",
-        kolommen=list(LEERROUTES.values()),
+        titel=_("Routeverdeling: gemeten, prognose en ministerie"),
+        kolommen=list(routes.values()),
         rijen=vergelijk_rijen,
-        labelkop="Bron",
-        definitie="Ministerie: 15 % Z-route, 60 % B1-route, 25 % onderwijsroute "
-        "(beleidskader §6.1). Prognose: de verdeling in de geldende prognoseparameters.",
+        labelkop=_("Bron"),
+        definitie=_(
+            "Ministerie: 15 % Z-route, 60 % B1-route, 25 % onderwijsroute "
+            "(beleidskader §6.1). Prognose: de verdeling in de geldende prognoseparameters."
+        ),
     )
     svg = grafieken.staafdiagram(
         sleutel="grafiek-routeverdeling",
-        titel="Routeverdeling: gemeten, prognose en ministerie",
-        beschrijving="Gegroepeerd staafdiagram: per leerroute het percentage volgens de "
-        "gemeten PIP's, de prognose en de verdeling van het ministerie.",
-        categorieen=list(LEERROUTES.values()),
+        titel=_("Routeverdeling: gemeten, prognose en ministerie"),
+        beschrijving=_(
+            "Gegroepeerd staafdiagram: per leerroute het percentage volgens de "
+            "gemeten PIP's, de prognose en de verdeling van het ministerie."
+        ),
+        categorieen=list(routes.values()),
         reeksen=reeksen,
         eenheid="%",
     )
     sectie = Sectie(
         "maatwerk",
-        "3. Maatwerk",
-        "De leerroute past bij de persoon: gekozen na de brede intake en leerbaarheidstoets "
-        "(beleidskader §3.3).",
+        _("3. Maatwerk"),
+        _(
+            "De leerroute past bij de persoon: gekozen na de brede intake en leerbaarheidstoets "
+            "(beleidskader §3.3)."
+        ),
         [tabel],
         [Figuur("routeverdeling", svg, vergelijking)],
     )
     sectie.tabellen.append(
         x.tabel(
             "route_afwijking",
-            "Afwijking van het route-advies",
+            _("Afwijking van het route-advies"),
             [
-                x.tel("Brede intake afgerond", "intake", True),
-                x.tel("waarvan route afwijkend van het advies", "advies_afwijkend"),
-                x.pct("Aandeel afwijkend", "advies_afwijkend", "intake"),
+                x.tel(_("Brede intake afgerond"), "intake", True),
+                x.tel(_("waarvan route afwijkend van het advies"), "advies_afwijkend"),
+                x.pct(_("Aandeel afwijkend"), "advies_afwijkend", "intake"),
             ],
-            "Afgeronde brede intakes waarin de klantregisseur een andere leerroute koos dan "
-            "Regie adviseerde (regels van de brede intake), met motivatie. Een eigen definitie: "
-            "CBS SWI meet dit niet.",
+            _(
+                "Afgeronde brede intakes waarin de klantregisseur een andere leerroute koos dan "
+                "Regie adviseerde (regels van de brede intake), met motivatie. Een eigen "
+                "definitie: CBS SWI meet dit niet."
+            ),
         )
     )
     return sectie
@@ -403,20 +439,22 @@ def _maatwerk(
 def _dualiteit(x: _Ctx) -> Sectie:
     return Sectie(
         "dualiteit",
-        "4. Dualiteit",
-        "Taal leren gecombineerd met werk of participatie vanaf de start (beleidskader §3.4).",
+        _("4. Dualiteit"),
+        _("Taal leren gecombineerd met werk of participatie vanaf de start (beleidskader §3.4)."),
         [
             x.tabel(
                 "dualiteit",
-                "Duale trajecten",
+                _("Duale trajecten"),
                 [
-                    x.tel("PIP vastgesteld", "pip", True),
-                    x.tel("waarvan met een duale activiteit", "duaal"),
-                    x.pct("Aandeel duaal", "duaal", "pip"),
+                    x.tel(_("PIP vastgesteld"), "pip", True),
+                    x.tel(_("waarvan met een duale activiteit"), "duaal"),
+                    x.pct(_("Aandeel duaal"), "duaal", "pip"),
                 ],
-                "Duale activiteit: betaald werk, vrijwilligerswerk, werkervaring, opleiding of "
-                "participatie in de geldende (laatst vastgestelde) PIP-versie. Een eigen "
-                "definitie: CBS SWI meet dualiteit (nog) niet.",
+                _(
+                    "Duale activiteit: betaald werk, vrijwilligerswerk, werkervaring, opleiding of "
+                    "participatie in de geldende (laatst vastgestelde) PIP-versie. Een eigen "
+                    "definitie: CBS SWI meet dualiteit (nog) niet."
+                ),
             )
         ],
     )
@@ -425,8 +463,8 @@ def _dualiteit(x: _Ctx) -> Sectie:
 def _kwaliteit(x: _Ctx, groepen: Groepen) -> Sectie:
     sectie = Sectie(
         "kwaliteit",
-        "5. Kwaliteit",
-        "Leerroutes bij gekwalificeerde aanbieders (keurmerk Blik op Werk) (beleidskader §3.5).",
+        _("5. Kwaliteit"),
+        _("Leerroutes bij gekwalificeerde aanbieders (keurmerk Blik op Werk) (beleidskader §3.5)."),
     )
     k = x.kubus
     cellen_totaal, cellen_keurmerk, cellen_aandeel = [], [], []
@@ -445,23 +483,27 @@ def _kwaliteit(x: _Ctx, groepen: Groepen) -> Sectie:
     if not groepen.uren:
         sectie.niet_gemeten.append(
             NietGemeten(
-                "Gevolgde uren bij aanbieders met keurmerk",
-                "Er zijn nog geen urenregistraties van aanbieders ontvangen (tijdlijnfeit 'uren' "
-                "met keurmerk); het aanbiedersregister is nog niet gebouwd.",
+                _("Gevolgde uren bij aanbieders met keurmerk"),
+                _(
+                    "Er zijn nog geen urenregistraties van aanbieders ontvangen (tijdlijnfeit "
+                    "'uren' met keurmerk); het aanbiedersregister is nog niet gebouwd."
+                ),
             )
         )
         return sectie
     sectie.tabellen.append(
         x.tabel(
             "kwaliteit",
-            "Kwaliteit: uren bij aanbieders met keurmerk",
+            _("Kwaliteit: uren bij aanbieders met keurmerk"),
             [
-                Rij("Gevolgde uren", cellen_totaal, True),
-                Rij("waarvan bij een aanbieder met keurmerk", cellen_keurmerk),
-                Rij("Aandeel uren met keurmerk", cellen_aandeel, True),
+                Rij(_("Gevolgde uren"), cellen_totaal, True),
+                Rij(_("waarvan bij een aanbieder met keurmerk"), cellen_keurmerk),
+                Rij(_("Aandeel uren met keurmerk"), cellen_aandeel, True),
             ],
-            "Uren uit de tijdlijnfeiten 'uren' (bron: aanbieder); getoond als ze van ten minste 5 "
-            "personen komen.",
+            _(
+                "Uren uit de tijdlijnfeiten 'uren' (bron: aanbieder); getoond als ze van ten "
+                "minste 5 personen komen."
+            ),
         )
     )
     return sectie

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from django.utils.translation import gettext_lazy as _
+
 from regie.monitoring.privacy import (
     Cel,
     aandeel,
@@ -22,9 +24,20 @@ from regie.monitoring.privacy import (
 )
 from regie.monitoring.selectors import TELLINGEN, Groepen, mediaan, telling
 
-LEERROUTES = {"z_route": "Z-route", "b1_route": "B1-route", "onderwijsroute": "Onderwijsroute"}
+# Labels are lazy: turn them into ``str`` (in the active language) where a table uses them.
+LEERROUTES = {
+    "z_route": _("Z-route"),
+    "b1_route": _("B1-route"),
+    "onderwijsroute": _("Onderwijsroute"),
+}
 WEKEN_GRENZEN = (10, 20, 30, 40)
-KLASSEN = ["< 10 weken", "10–19 weken", "20–29 weken", "30–39 weken", "40 weken of meer"]
+KLASSEN = [
+    _("< 10 weken"),
+    _("10–19 weken"),
+    _("20–29 weken"),
+    _("30–39 weken"),
+    _("40 weken of meer"),
+]
 KLASSE_NAMEN = [f"kp_klasse_{i}" for i in range(len(KLASSEN))]
 ALLE = "alle"
 REGIO = "regio"

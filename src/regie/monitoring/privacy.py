@@ -34,8 +34,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy
 
 DREMPEL = 5
+# The markers are the same in every language (not translated); the templates translate their
+# explanation (monitoring/dashboard.html, forecasting/raadsrapport.html).
 ONDERDRUKT = "<5"  # a count of 1 to 4 persons
 VERBORGEN = "×"  # hidden because a count of 1 to 4 could otherwise be worked out from it
 Getal = int | float | Decimal
@@ -83,7 +86,7 @@ class Cel:
 
 
 LEEG = Cel("—")
-NIET_GEMETEN = Cel("nog niet gemeten")
+NIET_GEMETEN = Cel(gettext_lazy("nog niet gemeten"))  # type: ignore[arg-type]
 
 
 def onderdrukte_cel(eenheid: str = "", *, klein: bool = True) -> Cel:

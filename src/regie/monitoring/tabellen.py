@@ -13,6 +13,8 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from regie.monitoring.privacy import Cel
 
 CSV_SCHEIDINGSTEKEN = ";"  # what Dutch spreadsheet settings expect with a decimal comma
@@ -42,8 +44,20 @@ class Tabel:
         return [kop] + [[r.label, *(c.tekst for c in r.cellen)] for r in self.rijen]
 
 
+def _definitie(tabel: Tabel) -> str:
+    return _("Definitie: %(definitie)s") % {"definitie": tabel.definitie}
+
+
+def _bron(bron: str, peildatum: date) -> str:
+    return _("Bron: %(bron)s, peildatum %(peildatum)s") % {
+        "bron": bron,
+        "peildatum": peildatum.isoformat(),
+    }
+
+
 def _veilig(tekst: str) -> str:
     """Neutralise spreadsheet formulas (CSV injection) in text that is not a plain number."""
+    tekst = str(tekst)  # a lazy translation, too
     if tekst.startswith(_FORMULE_START) and not _is_getaltekst(tekst):
         return "'" + tekst
     return tekst
@@ -58,8 +72,8 @@ def als_csv(tabel: Tabel, *, bron: str, peildatum: date) -> str:
     schrijver = csv.writer(uit, delimiter=CSV_SCHEIDINGSTEKEN, lineterminator="\r\n")
     schrijver.writerow([_veilig(tabel.titel)])
     if tabel.definitie:
-        schrijver.writerow([_veilig(f"Definitie: {tabel.definitie}")])
-    schrijver.writerow([_veilig(f"Bron: {bron}, peildatum {peildatum.isoformat()}")])
+        schrijver.writerow([_veilig(_definitie(tabel))])
+    schrijver.writerow([_veilig(_bron(bron, peildatum))])
     schrijver.writerow([])
     for rij in tabel.als_teksten():
         schrijver.writerow([_veilig(t) for t in rij])
@@ -83,20 +97,20 @@ def als_xlsx(tabellen: list[Tabel], *, bron: str, peildatum: date) -> bytes:
         blad = boek.create_sheet(title=tabel.sleutel[:31])
         blad.append([_veilig(tabel.titel)])
         blad["A1"].font = Font(bold=True)
-        blad.append([_veilig(f"Definitie: {tabel.definitie}") if tabel.definitie else ""])
-        blad.append([_veilig(f"Bron: {bron}, peildatum {peildatum.isoformat()}")])
+        blad.append([_veilig(_definitie(tabel)) if tabel.definitie else ""])
+        blad.append([_veilig(_bron(bron, peildatum))])
         blad.append([])
-        blad.append([tabel.labelkop, *tabel.kolommen])
+        blad.append([str(tabel.labelkop), *(str(k) for k in tabel.kolommen)])
         for cel in blad[KOPREGELS_XLSX + 1]:
             cel.font = Font(bold=True)
         for rij in tabel.rijen:
-            blad.append([_veilig(rij.label), *(_xlsx_waarde(c) for c in rij.cellen)])
+            blad.append([_veilig(str(rij.label)), *(_xlsx_waarde(c) for c in rij.cellen)])
             rijnummer = blad.max_row
             for kolom, cel in enumerate(rij.cellen, start=2):
                 if cel.waarde is not None and not cel.onderdrukt:
                     blad.cell(row=rijnummer, column=kolom).number_format = _formaat(cel)
         for voetnoot in tabel.voetnoten:
-            blad.append([_veilig(voetnoot)])
+            blad.append([_veilig(str(voetnoot))])
         blad.column_dimensions["A"].width = 42
     uit = io.BytesIO()
     boek.save(uit)

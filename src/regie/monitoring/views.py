@@ -13,6 +13,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from regie.core.views import vereist_recht
 from regie.dossiers.models import Dossier
@@ -21,7 +23,7 @@ from regie.monitoring.forms import DashboardFilterForm
 from regie.monitoring.indicatoren import Dashboard, bouw_dashboard
 from regie.monitoring.tabellen import als_csv, als_xlsx
 
-BRON = "Regie, monitoring Wet inburgering 2021"
+BRON = gettext_lazy("Regie, monitoring Wet inburgering 2021")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -44,7 +46,7 @@ def dashboard_voor(
     parameters = geldige_parameters()
     prognose = (
         (
-            f"Prognose (parameters versie {parameters.versie})",
+            _("Prognose (parameters versie %(versie)s)") % {"versie": parameters.versie},
             {r: parameters.procent(r) for r in ("z_route", "b1_route", "onderwijsroute")},
         )
         if parameters is not None
@@ -107,12 +109,12 @@ def export(request: HttpRequest) -> HttpResponse:
     naam = f"regie-monitoring-{sleutel}-{bord.peildatum.isoformat()}.{formaat}"
     if formaat == "csv":
         response = HttpResponse(
-            als_csv(gekozen[0], bron=BRON, peildatum=bord.peildatum),
+            als_csv(gekozen[0], bron=str(BRON), peildatum=bord.peildatum),
             content_type="text/csv; charset=utf-8",
         )
     else:
         response = HttpResponse(
-            als_xlsx(gekozen, bron=BRON, peildatum=bord.peildatum), content_type=XLSX
+            als_xlsx(gekozen, bron=str(BRON), peildatum=bord.peildatum), content_type=XLSX
         )
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response

@@ -253,6 +253,4 @@ def test_leerroute_telling_voor_de_kalibratie(bm_twee, weert, nederweert, cranen
         "b1_route": 2,
         "onderwijsroute": 1,
     }
-    assert selectors.leerroute_telling(bm_twee, frozenset({nederweert.pk})) == {
-        "onderwijsroute": 1
-    }
+    assert selectors.leerroute_telling(bm_twee, frozenset({nederweert.pk})) == {"onderwijsroute": 1}

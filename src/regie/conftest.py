@@ -82,3 +82,22 @@ def kr_werkkom(weert, nederweert, cranendonck):
         username="kr.werkkom",
         rollen=[("klantregisseur", g) for g in (weert, nederweert, cranendonck)],
     )
+
+
+@pytest.fixture
+def bm_weert(weert):
+    """A policy officer (aggregates only) for Weert."""
+    from regie.tests.factories import GebruikerFactory
+
+    return GebruikerFactory(username="bm.weert", rollen=[("beleidsmedewerker", weert)])
+
+
+@pytest.fixture
+def bm_regio(weert, nederweert, cranendonck):
+    """A policy officer for the whole region."""
+    from regie.tests.factories import GebruikerFactory
+
+    return GebruikerFactory(
+        username="bm.regio",
+        rollen=[("beleidsmedewerker", g) for g in (weert, nederweert, cranendonck)],
+    )

@@ -9,7 +9,6 @@ selectors and the ORM (the ratio target), and the SQL baseline returning the sam
 from __future__ import annotations
 
 import statistics
-import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from django.urls import reverse
 
 from regie.accounts.models import Gebruiker
 from regie.accounts.permissions import vergeet_rechten
+from regie.core.meten import p95, tijden
 from regie.dossiers import selectors
 from regie.dossiers.models import Dossier
 
@@ -36,21 +36,6 @@ class Meting:
     orm_x_sql: float
     queries: int
     doel: str
-
-
-def _tijden(fn: Callable[[], Any], herhalingen: int) -> list[float]:
-    for _ in range(3):  # warm-up: caches, connections, template loading
-        fn()
-    tijden = []
-    for _ in range(herhalingen):
-        start = time.perf_counter()
-        fn()
-        tijden.append((time.perf_counter() - start) * 1000)
-    return tijden
-
-
-def _p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
 
 
 def _meting(
@@ -72,16 +57,16 @@ def _meting(
     # connection.queries_log, which CaptureQueriesContext relies on.
     with connection.execute_wrapper(tel):
         pagina()
-    p, o, s = (_tijden(fn, herhalingen) for fn in (pagina, orm, sql))
+    p, o, s = (tijden(fn, herhalingen) for fn in (pagina, orm, sql))
     o50, s50 = statistics.median(o), statistics.median(s)
     return Meting(
         naam=naam,
         pagina_p50_ms=round(statistics.median(p), 2),
-        pagina_p95_ms=round(_p95(p), 2),
+        pagina_p95_ms=round(p95(p), 2),
         orm_p50_ms=round(o50, 3),
-        orm_p95_ms=round(_p95(o), 3),
+        orm_p95_ms=round(p95(o), 3),
         sql_p50_ms=round(s50, 3),
-        sql_p95_ms=round(_p95(s), 3),
+        sql_p95_ms=round(p95(s), 3),
         orm_x_sql=round(o50 / s50, 1) if s50 else 0.0,
         queries=len(geteld),
         doel=doel,

@@ -11,8 +11,6 @@ give exactly the selectors' rows. The query count is that of one page request (t
 from __future__ import annotations
 
 import statistics
-import time
-from collections.abc import Callable
 from typing import Any
 
 from django.db import connection, transaction
@@ -22,6 +20,7 @@ from django.utils import timezone
 
 from regie.accounts.models import Gebruiker, Lidmaatschap, Rol
 from regie.accounts.permissions import vergeet_rechten
+from regie.core.meten import p95, tijden
 from regie.core.models import Gemeente
 from regie.monitoring import selectors
 
@@ -64,21 +63,6 @@ def baseline_rijen(user: Any, doelgroep: str = "asielstatushouder") -> list[tupl
     return selectors.voer_uit(sql, params)
 
 
-def _tijden(fn: Callable[[], Any], herhalingen: int) -> list[float]:
-    for _ in range(3):
-        fn()
-    tijden = []
-    for _ in range(herhalingen):
-        start = time.perf_counter()
-        fn()
-        tijden.append((time.perf_counter() - start) * 1000)
-    return tijden
-
-
-def _p95(waarden: list[float]) -> float:
-    return statistics.quantiles(waarden, n=20)[-1] if len(waarden) >= 20 else max(waarden)
-
-
 def _meet(user: Gebruiker, naam: str, herhalingen: int) -> dict[str, Any]:
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
@@ -104,16 +88,16 @@ def _meet(user: Gebruiker, naam: str, herhalingen: int) -> dict[str, Any]:
 
     with connection.execute_wrapper(tel):
         pagina()
-    p, o, s = (_tijden(fn, herhalingen) for fn in (pagina, orm, sql))
+    p, o, s = (tijden(fn, herhalingen) for fn in (pagina, orm, sql))
     o50, s50 = statistics.median(o), statistics.median(s)
     return {
         "naam": naam,
         "pagina_p50_ms": round(statistics.median(p), 2),
-        "pagina_p95_ms": round(_p95(p), 2),
+        "pagina_p95_ms": round(p95(p), 2),
         "orm_p50_ms": round(o50, 3),
-        "orm_p95_ms": round(_p95(o), 3),
+        "orm_p95_ms": round(p95(o), 3),
         "sql_p50_ms": round(s50, 3),
-        "sql_p95_ms": round(_p95(s), 3),
+        "sql_p95_ms": round(p95(s), 3),
         "orm_x_sql": round(o50 / s50, 2) if s50 else 0.0,
         "queries": len(geteld),
         "doel": DOEL,

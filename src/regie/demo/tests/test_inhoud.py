@@ -4,7 +4,6 @@ dashboard, and come out the same for the same seed."""
 from __future__ import annotations
 
 import json
-import random
 from datetime import date
 from typing import Any
 
@@ -13,15 +12,14 @@ from django.urls import reverse
 
 from regie.accounts.models import Gebruiker
 from regie.accounts.permissions import heeft_recht
-from regie.core.models import Gemeente
-from regie.demo import generator, inhoud
+from regie.demo import generator
 from regie.dossiers.models import Dossier, Fase, TijdlijnFeit
 from regie.intake import advies as advies_regels
 from regie.intake import selectors as intake_selectors
 from regie.intake import volledigheid
 from regie.intake.models import BredeIntake
 from regie.plans import selectors as plans_selectors
-from regie.plans.models import DualeActiviteit, Pip, PipVersie
+from regie.plans.models import Pip, PipVersie
 from regie.plans.services import intake_bezwaren
 
 PEILDATUM = date(2026, 11, 1)  # as the browser tests

@@ -32,6 +32,10 @@ node_modules/.installed: package.json package-lock.json
 
 install: .system-deps .venv/.installed node_modules/.installed
 
+# make run: the local DUO simulator and the person whose life its scenario plays (Weert).
+run: DUO_SIM_PORT ?= 8001
+run: DUO_SCENARIO_BSN ?= 999000011
+run: DUO_SCENARIO_OIN ?= 00000001000988000000
 run: install
 	$(REGIE) migrate --noinput
 	$(REGIE) demo --als-leeg
@@ -47,6 +51,19 @@ run: install
 	@echo "  kp.taalschool   ketenpartner (taalaanbieder)"
 	@echo "  fb.regio        functioneel beheerder (auditlog)"
 	@echo ""
+	@echo "DUO-simulator op http://127.0.0.1:$(DUO_SIM_PORT) speelt scenario 'leven' voor BSN $(DUO_SCENARIO_BSN)"
+	@echo "(gemeente-OIN $(DUO_SCENARIO_OIN)); de DUO-worker verwerkt notificaties en leveringen."
+	@echo ""
+	@# Next to runserver: the DUO worker and the DUO simulator with its scenario; both stop when
+	@# runserver does (Ctrl-C, or a port already in use).
+	@export DUO_BASE_URL=http://127.0.0.1:$(DUO_SIM_PORT); \
+	$(REGIE) worker & worker=$$!; \
+	$(REGIE) duo-simulator --port $(DUO_SIM_PORT) \
+	  --regie-url http://$(HOST):$(PORT)/duo/v1/notificaties \
+	  --scenario leven --bsn $(DUO_SCENARIO_BSN) --gemeente-oin $(DUO_SCENARIO_OIN) \
+	  --wacht-pip 86400 & simulator=$$!; \
+	trap 'kill $$worker $$simulator 2>/dev/null; wait $$worker $$simulator 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(REGIE) runserver $(HOST):$(PORT)
 
 # Debian packages Regie needs at run time (WeasyPrint's Pango, fonts with Arabic glyphs) and for

@@ -57,8 +57,11 @@ def log(
     resultaat: str = AuditGebeurtenis.Resultaat.GESLAAGD,
     gegevens: dict[str, Any] | None = None,
 ) -> AuditGebeurtenis:
-    """Append one audit event to the chain. Never pass a BSN in ``gegevens``."""
-    with transaction.atomic():
+    """Append one audit event to the chain. Never pass a BSN in ``gegevens``.
+
+    Inside the caller's transaction without a savepoint of its own: if the event cannot be
+    written, the change it records is rolled back with it (no change without its audit)."""
+    with transaction.atomic(savepoint=False):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK_KEY])

@@ -6,11 +6,14 @@ shapes; it decides nothing. Every deadline shown anywhere in Regie comes from he
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as gettext_now
@@ -66,8 +69,41 @@ def invoer_voor(
     }
 
 
-def parameters_voor(gemeente_id: int | None) -> Parameters:
-    """National values plus installation-wide overrides plus the municipality's own."""
+# Parameters per municipality, cached per process. ``RegelParameter`` rows are only ever added
+# (a new policy is a new row), so (number of rows, highest id, latest recording time)
+# identifies the table's state: a row added or removed by any process, or a rolled-back test
+# (SQLite reuses ids), changes the stamp and the cache is rebuilt. Checking the stamp is one
+# tiny aggregate instead of reading and validating every row; inside
+# ``parameters_vastgezet()`` (a worker's batch) it is checked once per batch.
+_Stempel = tuple[Any, ...]
+_cache: dict[int | None, tuple[_Stempel, Parameters]] = {}
+_cache_lock = threading.Lock()
+_vaste_stempel: ContextVar[_Stempel | None] = ContextVar("regels_vaste_stempel", default=None)
+
+
+def _stempel() -> _Stempel:
+    rij = RegelParameter.objects.aggregate(
+        aantal=Count("id"), hoogste=Max("id"), laatst=Max("vastgelegd_op")
+    )
+    return (rij["aantal"], rij["hoogste"], rij["laatst"])
+
+
+@contextmanager
+def parameters_vastgezet() -> Iterator[None]:
+    """Within this block the parameter table is read (at most) once per municipality: for a
+    batch that records many facts, as the DUO worker does. Outside it every call checks the
+    stamp, so a new row takes effect on the next call in every process."""
+    if _vaste_stempel.get() is not None:
+        yield
+        return
+    token = _vaste_stempel.set(_stempel())
+    try:
+        yield
+    finally:
+        _vaste_stempel.reset(token)
+
+
+def _parameters_uit_database(gemeente_id: int | None) -> Parameters:
     rijen = RegelParameter.objects.filter(
         Q(gemeente__isnull=True) | Q(gemeente_id=gemeente_id)
     ).order_by(F("gemeente_id").asc(nulls_first=True), "geldig_vanaf", "pk")
@@ -83,6 +119,18 @@ def parameters_voor(gemeente_id: int | None) -> Parameters:
         for r in rijen
     ]
     return STANDAARD.met_wijzigingen(wijzigingen) if wijzigingen else STANDAARD
+
+
+def parameters_voor(gemeente_id: int | None) -> Parameters:
+    """National values plus installation-wide overrides plus the municipality's own."""
+    stempel = _vaste_stempel.get() or _stempel()
+    gevonden = _cache.get(gemeente_id)
+    if gevonden is not None and gevonden[0] == stempel:
+        return gevonden[1]
+    parameters = _parameters_uit_database(gemeente_id)
+    with _cache_lock:
+        _cache[gemeente_id] = (stempel, parameters)
+    return parameters
 
 
 def conclusies_voor(

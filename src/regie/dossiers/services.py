@@ -75,14 +75,32 @@ class GelijktijdigGewijzigd(ServiceFout):
     pass
 
 
+def dossier_vergrendelen(*, dossier: Dossier, versie: int) -> None:
+    """Move the dossier's lock from ``versie`` (what the user's screen showed), inside the
+    caller's transaction; refuse when someone else saved the dossier in between."""
+    bijgewerkt = Dossier.objects.filter(pk=dossier.pk, versie=versie).update(
+        versie=F("versie") + 1, gewijzigd_op=timezone.now()
+    )
+    if bijgewerkt == 0:
+        raise GelijktijdigGewijzigd(
+            _(
+                "Dit dossier is intussen door iemand anders gewijzigd. Uw wijzigingen zijn niet "
+                "opgeslagen. Laad de pagina opnieuw en voer ze opnieuw in."
+            )
+        )
+    dossier.versie = versie + 1
+
+
 def volgend_dossiernummer(jaar: int) -> str:
-    """Next number for ``jaar``; the counter row is locked so concurrent creators never clash."""
-    with transaction.atomic():
-        Teller.objects.get_or_create(jaar=jaar)
-        teller = Teller.objects.select_for_update().get(jaar=jaar)
-        teller.laatste += 1
-        teller.save(update_fields=["laatste"])
-        return f"{jaar}-{teller.laatste:05d}"
+    """Next number for ``jaar``. The UPDATE locks the counter row until the caller's
+    transaction ends, so concurrent creators never clash; no savepoint is needed for it."""
+    with transaction.atomic(savepoint=False):
+        if not Teller.objects.filter(jaar=jaar).update(laatste=F("laatste") + 1):
+            # The year's first dossier (get_or_create's own savepoint absorbs a race).
+            Teller.objects.get_or_create(jaar=jaar)
+            Teller.objects.filter(jaar=jaar).update(laatste=F("laatste") + 1)
+        laatste = Teller.objects.filter(jaar=jaar).values_list("laatste", flat=True).get()
+    return f"{jaar}-{laatste:05d}"
 
 
 def _audit_waarde(value: Any) -> Any:
@@ -105,8 +123,10 @@ def feit_vastleggen(
     """Add one fact to the timeline. Callers audit the change that caused it.
 
     A fact the rules engine reads refreshes the dossier's stored deadlines in the same
-    transaction, so the caseload never shows a stale deadline. A fact behind one of the
-    dossier's key dates (``kengetallen``) refreshes those, also in the same transaction.
+    transaction, so the caseload never shows a stale deadline (inside
+    ``signalen.eenmaal_bijwerken()``: once, at the end of the caller's batch of facts). A fact
+    behind one of the dossier's key dates (``kengetallen``) refreshes those, also in the same
+    transaction.
     """
     feit = TijdlijnFeit.objects.create(
         dossier=dossier,
@@ -117,7 +137,7 @@ def feit_vastleggen(
         gegevens=gegevens or {},
     )
     if soort not in regels.NIET_VOOR_REGELS:
-        signalen.termijnen_bijwerken(dossier)
+        signalen.na_feit(dossier)
     if kengetallen.telt_mee(soort, feit.gegevens):
         kengetallen.bijwerken([dossier.pk])
     return feit
@@ -173,27 +193,41 @@ def dossier_aanmaken(
         koppeling_gemeente=koppeling_gemeente if koppeling_datum else None,
         coa_locatie=coa_locatie,
     )
-    vandaag = timezone.localdate()
-    feit_vastleggen(
-        dossier=dossier, soort=TijdlijnFeit.Soort.DOSSIER_AANGEMAAKT, datum=vandaag, door=door
-    )
-    if verblijfsrecht_datum:
-        feit_vastleggen(
+    actor = door if getattr(door, "is_authenticated", False) else None
+    feiten = [
+        TijdlijnFeit(
             dossier=dossier,
-            soort=TijdlijnFeit.Soort.VERBLIJFSRECHT_BEKENDGEMAAKT,
-            datum=verblijfsrecht_datum,
-            bron=TijdlijnFeit.Bron.IND,
-            door=door,
+            soort=TijdlijnFeit.Soort.DOSSIER_AANGEMAAKT,
+            datum=timezone.localdate(),
+            bron=TijdlijnFeit.Bron.REGIE,
+            actor=actor,
+        )
+    ]
+    if verblijfsrecht_datum:
+        feiten.append(
+            TijdlijnFeit(
+                dossier=dossier,
+                soort=TijdlijnFeit.Soort.VERBLIJFSRECHT_BEKENDGEMAAKT,
+                datum=verblijfsrecht_datum,
+                bron=TijdlijnFeit.Bron.IND,
+                actor=actor,
+            )
         )
     if koppeling_datum:
-        feit_vastleggen(
-            dossier=dossier,
-            soort=TijdlijnFeit.Soort.KOPPELING,
-            datum=koppeling_datum,
-            bron=TijdlijnFeit.Bron.COA,
-            door=door,
-            gegevens={"gemeente": (koppeling_gemeente or regie_gemeente).cbs_code},
+        feiten.append(
+            TijdlijnFeit(
+                dossier=dossier,
+                soort=TijdlijnFeit.Soort.KOPPELING,
+                datum=koppeling_datum,
+                bron=TijdlijnFeit.Bron.COA,
+                actor=actor,
+                gegevens={"gemeente": (koppeling_gemeente or regie_gemeente).cbs_code},
+            )
         )
+    # The opening facts in one INSERT and one refresh of the deadlines.
+    TijdlijnFeit.objects.bulk_create(feiten)
+    if len(feiten) > 1:
+        signalen.na_feit(dossier)
     audit.log(
         actor=door,
         request=request,

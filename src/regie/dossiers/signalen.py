@@ -3,13 +3,17 @@
 The engine decides every date; this module only picks which one to show next and stores it on
 the dossier, so the caseload can filter ("PIP-termijn verloopt binnen 14 dagen") and sort
 without evaluating every row. ``termijnen_bijwerken`` runs whenever a rules-relevant fact is
-recorded; ``sweep`` refreshes all open dossiers (daily, and after a parameter change), in
+recorded (``na_feit``; inside ``eenmaal_bijwerken()`` once per dossier for a whole batch of
+facts); ``sweep`` refreshes all open dossiers (daily, and after a parameter change), in
 batches, idempotently.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -92,16 +96,57 @@ def _toepassen(dossier: Dossier, termijnen: Termijnen, peildatum: date) -> bool:
 
 
 def termijnen_bijwerken(dossier: Dossier, *, peildatum: date | None = None) -> Termijnen:
-    """Recompute one dossier's deadlines from its timeline (one query plus one evaluation)."""
+    """Recompute one dossier's deadlines from its timeline (one query plus one evaluation,
+    plus one UPDATE when the stored values change). ``dossier`` is the instance read in this
+    transaction: its deadline fields are what is stored."""
     peildatum = peildatum or timezone.localdate()
-    feiten = TijdlijnFeit.objects.filter(dossier_id=dossier.pk).order_by("datum", "id")
+    # Plain tuples, not model instances: the engine needs only these three attributes.
+    feiten = [
+        _Feit(*rij)
+        for rij in TijdlijnFeit.objects.filter(dossier_id=dossier.pk)
+        .order_by("datum", "id")
+        .values_list("soort", "datum", "gegevens")
+    ]
     termijnen = termijnen_uit(regels.conclusies_voor(dossier, feiten, peildatum=peildatum))
-    _toepassen(dossier, termijnen, peildatum)
-    # A plain UPDATE: derived data, not a user's edit, so the version is left alone.
-    Dossier.objects.filter(pk=dossier.pk).update(
-        **{veld: getattr(dossier, veld) for veld in TERMIJN_VELDEN}
-    )
+    al_berekend = dossier.termijnen_berekend_op == peildatum
+    if _toepassen(dossier, termijnen, peildatum) or not al_berekend:
+        # A plain UPDATE: derived data, not a user's edit, so the version is left alone.
+        Dossier.objects.filter(pk=dossier.pk).update(
+            **{veld: getattr(dossier, veld) for veld in TERMIJN_VELDEN}
+        )
     return termijnen
+
+
+# Dossiers whose deadlines wait for the end of an ``eenmaal_bijwerken`` block (None: outside).
+_uitgesteld: ContextVar[dict[Any, Dossier] | None] = ContextVar("signalen_uitgesteld", default=None)
+
+
+@contextmanager
+def eenmaal_bijwerken() -> Iterator[None]:
+    """Recording several facts in one go (a DUO notification that opens a dossier and adds
+    three facts): inside this block a rules-relevant fact only marks its dossier, and when the
+    block ends without an error each marked dossier's deadlines are refreshed once. Use it
+    inside the transaction that records the facts, so the deadlines commit with them."""
+    if _uitgesteld.get() is not None:
+        yield
+        return
+    gemarkeerd: dict[Any, Dossier] = {}
+    token = _uitgesteld.set(gemarkeerd)
+    try:
+        yield
+    finally:
+        _uitgesteld.reset(token)
+    for dossier in gemarkeerd.values():
+        termijnen_bijwerken(dossier)
+
+
+def na_feit(dossier: Dossier) -> None:
+    """A rules-relevant fact was recorded: refresh now, or at the end of the batch."""
+    gemarkeerd = _uitgesteld.get()
+    if gemarkeerd is None:
+        termijnen_bijwerken(dossier)
+    else:
+        gemarkeerd[dossier.pk] = dossier
 
 
 def sweep(*, peildatum: date | None = None, batchgrootte: int = 2_000) -> dict[str, int]:

@@ -28,7 +28,7 @@ from regie.dossiers.services import (
     feit_vastleggen,
 )
 from regie.intake.contract import IntakeVoorPip
-from regie.plans import documenten, regelcheck
+from regie.plans import documenten, regelcheck, signals
 from regie.plans.models import (
     Alfabetisering,
     Beoordeling,
@@ -328,7 +328,8 @@ def pip_vaststellen(
     request: HttpRequest | None = None,
 ) -> PipVersie:
     """Adopt the version: the beschikking with its dagtekening, the timeline fact the engine
-    computes the term from, the phase pip → traject, and the documents, all or nothing."""
+    computes the term from, the phase pip → traject, the documents and (through
+    ``signals.pip_vastgesteld``) the delivery to DUO, all or nothing."""
     pip_versie = _vers(pip_versie)
     _vergrendel(pip_versie.pip, versie)
     _eis_status(
@@ -378,6 +379,10 @@ def pip_vaststellen(
         leerroute=pip_versie.leerroute,
         niveau=pip_versie.niveau,
         ingediend_door=pip_versie.ingediend_door_id,
+    )
+    # In this transaction: the DUO koppeling places the delivery of this version (law.md R4.5).
+    signals.pip_vastgesteld.send(
+        sender=PipVersie, pip_versie=pip_versie, dossier=dossier, door=door, request=request
     )
     return pip_versie
 

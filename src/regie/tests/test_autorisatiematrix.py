@@ -79,6 +79,7 @@ MATRIX: dict[str, Regel] = {
     "duo:werkitems": Regel(andere_gemeente=200),
     "duo:monitor": Regel(wie="fb_weert", andere_gemeente=403),
     "duo:dossier": Regel(object=True, andere_gemeente=404),
+    "duo:vastleggen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
     "duo:werkitem_afhandelen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
     # Policy pages: aggregates only. The policy officer (bm) is the right role here; a case
     # manager gets 403, whatever municipality.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("werkitems/", views.werkitems_lijst, name="werkitems"),
     path("monitor/", views.monitor, name="monitor"),
     path("dossiers/<uuid:dossier_id>/", views.dossier_status, name="dossier"),
+    path("dossiers/<uuid:dossier_id>/vastleggen/", views.vastleggen, name="vastleggen"),
     path(
         "dossiers/<uuid:dossier_id>/werkitems/afhandelen/",
         views.werkitem_afhandelen,

@@ -24,7 +24,8 @@ from regie.core.views import vereist_recht
 from regie.dossiers import selectors as dossier_selectors
 from regie.dossiers.models import Dossier
 from regie.dossiers.services import ServiceFout
-from regie.integrations.duo import auth, conf, inbox, selectors, werkitems
+from regie.integrations.duo import auth, conf, inbox, leveringen, selectors, werkitems
+from regie.integrations.duo.forms import FORMULIEREN, VastleggingForm, formulier
 from regie.integrations.duo.models import Werkitem
 
 _OIN = re.compile(r"\d{20}")
@@ -116,12 +117,16 @@ def _haal_dossier(request: HttpRequest, dossier_id: Any) -> Dossier:
         raise Http404 from exc
 
 
-@require_GET
-@vereist_recht("dossiers.view_dossier")
-def dossier_status(request: HttpRequest, dossier_id: Any) -> HttpResponse:
-    """The DUO part of the dossier page on its own (HTMX refresh of the fragment)."""
-    dossier = _haal_dossier(request, dossier_id)
-    status = selectors.duo_status_voor_dossier(dossier, user=request.user)
+def _status_pagina(
+    request: HttpRequest,
+    dossier: Dossier,
+    *,
+    bound: VastleggingForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The DUO part of the dossier: as an HTMX fragment, or as a page of its own (without
+    JavaScript, and to show a recording form with its errors)."""
+    duo = selectors.duo_status_voor_dossier(dossier, user=request.user)
     audit.log(
         actor=request.user,
         request=request,
@@ -130,12 +135,69 @@ def dossier_status(request: HttpRequest, dossier_id: Any) -> HttpResponse:
         object_id=dossier.pk,
         dossier_id=dossier.pk,
     )
+    formulieren = []
+    if duo.mag_afhandelen:
+        for soort, vastlegging in leveringen.VASTLEGGINGEN.items():
+            form = (
+                bound
+                if bound is not None and bound.prefix == soort
+                else formulier(soort, versie=dossier.versie)
+            )
+            formulieren.append({"soort": soort, "label": vastlegging.label, "form": form})
     sjabloon = (
         "duo/dossier_fragment.html"
-        if request.headers.get("HX-Request")
+        if request.headers.get("HX-Request") and bound is None
         else "duo/dossier_status.html"
     )
-    return render(request, sjabloon, {"dossier": dossier, "duo": status})
+    return render(
+        request,
+        sjabloon,
+        {"dossier": dossier, "duo": duo, "formulieren": formulieren},
+        status=status,
+    )
+
+
+@require_GET
+@vereist_recht("dossiers.view_dossier")
+def dossier_status(request: HttpRequest, dossier_id: Any) -> HttpResponse:
+    """The DUO part of the dossier page on its own (loaded into the page by HTMX)."""
+    return _status_pagina(request, _haal_dossier(request, dossier_id))
+
+
+@require_POST
+@vereist_recht("dossiers.change_dossier")
+def vastleggen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
+    """Record a MAP, PVT, Z-route, hours, course offer or 'verwijtbaar' and queue its delivery
+    to DUO (``leveringen.vastleggen``); with errors, the DUO page shows the form again."""
+    dossier = _haal_dossier(request, dossier_id)
+    if not heeft_recht(request.user, "dossiers.change_dossier", dossier.regie_gemeente_id):
+        raise PermissionDenied
+    soort = request.POST.get("soort", "")
+    if soort not in FORMULIEREN:
+        messages.error(request, _("Kies wat u wilt vastleggen."))
+        return redirect("dossiers:detail", dossier_id=dossier.pk)
+    form = formulier(soort, request.POST, versie=dossier.versie)
+    if form.is_valid():
+        try:
+            leveringen.vastleggen(
+                dossier=dossier,
+                soort=soort,
+                gegevens=form.gegevens(),
+                versie=form.cleaned_data["versie"],
+                door=request.user,
+                request=request,
+            )
+        except ServiceFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("%(wat)s is vastgelegd en wordt aan DUO gemeld.")
+                % {"wat": leveringen.VASTLEGGINGEN[soort].label},
+            )
+            return redirect("dossiers:detail", dossier_id=dossier.pk)
+    dossier.refresh_from_db()
+    return _status_pagina(request, dossier, bound=form)
 
 
 @require_POST

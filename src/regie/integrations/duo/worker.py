@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import close_old_connections, connection
 
+from regie.dossiers import regels
 from regie.integrations.duo import claims, conf
 from regie.integrations.duo.client import DuoClient
 from regie.integrations.duo.inbox import verwerken
@@ -49,16 +50,24 @@ class Worker:
     def inbox_ronde(self) -> Counter[str]:
         telling: Counter[str] = Counter()
         ids = verwerken.claim(self.naam, self.batch)
+        if not ids:
+            return telling
         geladen = verwerken.laad(ids)
-        for pk in ids:
-            if self.crash:
-                self.crash("inbox_geclaimd")
-            uitkomst = verwerken.verwerk(
-                pk, worker=self.naam, clients=self.clients, crash=self.crash, item=geladen.get(pk)
-            )
-            telling[uitkomst] += 1
-            if self.stop.is_set():
-                break
+        # The rules' parameters are read once per batch, not once per fact.
+        with regels.parameters_vastgezet():
+            for pk in ids:
+                if self.crash:
+                    self.crash("inbox_geclaimd")
+                uitkomst = verwerken.verwerk(
+                    pk,
+                    worker=self.naam,
+                    clients=self.clients,
+                    crash=self.crash,
+                    item=geladen.get(pk),
+                )
+                telling[uitkomst] += 1
+                if self.stop.is_set():
+                    break
         return telling
 
     def outbox_ronde(self) -> Counter[str]:

@@ -13,6 +13,7 @@ from regie.demo import bench, generator
 from regie.dossiers import signalen
 from regie.dossiers.models import Dossier
 from regie.forecasting.bench import meet_prognose
+from regie.integrations.duo.bench import meet_inbox
 from regie.monitoring.bench import meet_dashboard
 from regie.rules.bench import meet_evaluaties_per_seconde
 
@@ -41,6 +42,14 @@ class Command(BaseCommand):
         if spec.extra_gemeenten:
             # One policy officer over every municipality: the national scale of P5.
             resultaten.append(meet_dashboard(herhalingen=min(herhalingen, 20), alle_gemeenten=True))
+        # Two worker processes on PostgreSQL, as production runs them (SKIP LOCKED).
+        inbox = meet_inbox(10_000, workers=2 if connection.vendor == "postgresql" else None)
+        inbox_regel = (
+            f"DUO-inbox: {inbox['verwerkt']} van {inbox['aantal']} notificaties verwerkt in "
+            f"{inbox['seconden']:.1f} s = {inbox['per_seconde']:.0f}/s met {inbox['workers']} "
+            f"worker(s), {inbox['per_cpu_seconde']:.0f} per CPU-seconde "
+            f"(doel ≥ {inbox['doel_per_seconde']}/s op PostgreSQL)"
+        )
         prognose_s = meet_prognose()
         prognose_regel = (
             f"P10 prognose: 10.000 Monte Carlo-runs, 3 gemeenten, 3 jaar in {prognose_s:.2f} s "
@@ -68,6 +77,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(sweep_regel)
         self.stdout.write(prognose_regel)
+        self.stdout.write(inbox_regel)
         self.stdout.write(
             f"P4 regelengine: {regels['evaluaties_per_seconde']} evaluaties/s per core "
             f"(doel ≥ {regels['doel_evaluaties_per_seconde']}/s)"
@@ -80,6 +90,7 @@ class Command(BaseCommand):
                     "regels": regels,
                     "sweep": sweep_regel,
                     "prognose": prognose_regel,
+                    "inbox": inbox,
                 },
                 indent=2,
                 default=str,

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
+from regie.dossiers import signalen
 from regie.dossiers.models import Inburgeraar
 from regie.dossiers.services import ServiceFout
 from regie.integrations.duo import claims, conf, werkitems
@@ -321,7 +322,10 @@ def verwerk(
         crash("inbox_opgehaald")
     try:
         with transaction.atomic():
-            _beslis_en_pas_toe(item, opgehaald)
+            # The facts of one notification (up to four when it opens a dossier) refresh the
+            # dossier's deadlines once, in this transaction.
+            with signalen.eenmaal_bijwerken():
+                _beslis_en_pas_toe(item, opgehaald)
             _afronden(item, worker)
             if crash:
                 crash("inbox_toegepast")

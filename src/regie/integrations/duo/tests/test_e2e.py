@@ -1,6 +1,8 @@
 """End to end: DUO's simulator on a loopback port plays a life; Regie receives the
-notifications on its endpoint, the worker processes them and sends the PIP; DUO answers with
-SS102 and, after the exams, SS106. Plus a refusal and an outage seen from the dossier page."""
+notifications on its endpoint, the worker processes them; the case manager and a teamleider
+adopt the PIP through the plans app's own services, which places the delivery; the worker sends
+it, DUO answers with SS102 (the term) and, after the exams, SS106. Plus a refusal and an outage
+seen from the dossier page."""
 
 from __future__ import annotations
 
@@ -20,6 +22,10 @@ from regie.integrations.duo.models import InboxNotificatie, OutboxBericht, Werki
 from regie.integrations.duo.simulator.scenario import leven
 from regie.integrations.duo.tests.conftest import WEERT_OIN
 from regie.integrations.duo.worker import draai_eenmalig
+from regie.plans import services as pip_services
+from regie.plans.models import PipVersie
+from regie.plans.tests.conftest import _met_recht_vaststellen, maak_intake
+from regie.tests.factories import GebruikerFactory
 
 pytestmark = pytest.mark.django_db
 BSN = "999000011"
@@ -34,34 +40,47 @@ def _codes(dossier) -> list[str]:
     ]
 
 
-def test_een_leven_van_ss101_tot_ss106(sim, clients, bezorgen, weert_oin, kr_weert, client):
+@pytest.fixture
+def tl_weert(weert_oin):
+    _met_recht_vaststellen()
+    return GebruikerFactory(username="tl.weert", rollen=[("teamleider", weert_oin)])
+
+
+def _pip_vaststellen(dossier, kr, tl) -> PipVersie:
+    """What the case manager and the teamleider do on the PIP screens, through plans' services:
+    start from the intake, submit, adopt (four eyes)."""
+    vandaag = timezone.localdate()
+    versie = pip_services.pip_starten(
+        dossier=dossier, door=kr, intake=maak_intake(afgerond_op=vandaag)
+    )
+    versie.pip.refresh_from_db()
+    versie = pip_services.ter_goedkeuring_aanbieden(
+        pip_versie=versie, versie=versie.pip.versie, door=kr
+    )
+    versie.pip.refresh_from_db()
+    return pip_services.pip_vaststellen(
+        pip_versie=versie, versie=versie.pip.versie, door=tl, dagtekening=vandaag
+    )
+
+
+def test_een_leven_van_ss101_tot_ss106(
+    sim, clients, bezorgen, weert_oin, kr_weert, tl_weert, client
+):
     draad = threading.Thread(
         target=leven,
         kwargs={"sim": sim, "bsn": BSN, "gemeente_oin": WEERT_OIN, "stap": 0, "wacht_pip": 60},
     )
     draad.start()
-    pip_geplaatst = None
+    pip_versie = None
     einde = time.monotonic() + 90
     while time.monotonic() < einde:
         bezorgen()
         draai_eenmalig(clients=clients)
         dossier = Dossier.objects.filter(inburgeraar__bsn=BSN).first()
-        # The plans app, once the PIP is adopted: the fact and the delivery, one transaction.
-        if dossier and pip_geplaatst is None and "SS139" in _codes(dossier):
-            vandaag = timezone.localdate()
-            feit_vastleggen(
-                dossier=dossier,
-                soort="pip_vastgesteld",
-                datum=vandaag,
-                door=kr_weert,
-                gegevens={"leerroute": "b1_route", "niveau": None},
-            )
-            pip_geplaatst = outbox.plaats(
-                dossier=dossier,
-                soort="pip",
-                gegevens={"dagtekening": vandaag, "leerroute": "b1_route"},
-                door=kr_weert,
-            )
+        # Once DUO started the 10-week clock, the municipality adopts the PIP.
+        if dossier and pip_versie is None and "SS139" in _codes(dossier):
+            pip_versie = _pip_vaststellen(dossier, kr_weert, tl_weert)
+            assert OutboxBericht.objects.filter(dossier=dossier, soort="pip").count() == 1
         if not draad.is_alive() and not sim.staat.te_bezorgen():
             bezorgen()
             draai_eenmalig(clients=clients)
@@ -71,8 +90,12 @@ def test_een_leven_van_ss101_tot_ss106(sim, clients, bezorgen, weert_oin, kr_wee
     assert sim.staat.scenarios[BSN][-1].startswith("SS106")
 
     dossier = Dossier.objects.get(inburgeraar__bsn=BSN)
-    pip_geplaatst.refresh_from_db()
+    pip_geplaatst = OutboxBericht.objects.get(dossier=dossier, soort="pip")
     assert pip_geplaatst.status == OutboxBericht.Status.VERZONDEN
+    assert pip_geplaatst.geplaatst_door == tl_weert
+    # DUO holds the PIP exactly as adopted.
+    bij_duo = sim.staat.personen[BSN].actuele_pip
+    assert (bij_duo.dagtekening, bij_duo.leerroute) == (pip_versie.dagtekening, "B")
     assert _codes(dossier) == [
         "SS101",
         "SS120",
@@ -126,15 +149,23 @@ def test_weigering_en_storing_zichtbaar_op_het_dossier(
         gegevens={"dagtekening": vandaag, "leerroute": "b1_route"},
         door=kr_weert,
     )
-    aanbod = outbox.plaats(
-        dossier=dossier,
-        soort="aanbod",
-        gegevens={"instellingsnummer": "1000000003", "keurmerk": True},
-        door=kr_weert,
+    # The case manager records the course offer on the dossier page (the DUO part's form).
+    client.force_login(kr_weert)
+    dossier.refresh_from_db()
+    antwoord = client.post(
+        reverse("duo:vastleggen", kwargs={"dossier_id": dossier.pk}),
+        {
+            "soort": "aanbod",
+            "aanbod-versie": dossier.versie,
+            "aanbod-instellingsnummer": "1000000003",
+            "aanbod-keurmerk": "on",
+            "aanbod-alfabetisering": "NVT",
+        },
     )
+    assert antwoord.status_code == 302
+    aanbod = OutboxBericht.objects.get(dossier=dossier, soort="aanbod")
     sim.storingen.extend([503, 503])  # DUO in maintenance
     draai_eenmalig(clients=clients)
-    client.force_login(kr_weert)
     url = reverse("duo:dossier", kwargs={"dossier_id": dossier.pk})
     pagina = client.get(url).content.decode()
     assert "wordt opnieuw geprobeerd (poging 1, volgende om" in pagina
@@ -147,7 +178,11 @@ def test_weigering_en_storing_zichtbaar_op_het_dossier(
     assert (pip.status, pip.pogingen) == ("verzonden", 3)
     assert persoon.actuele_pip is not None  # nothing lost
     assert aanbod.status == "geweigerd"
-    pagina = client.get(url).content.decode()
+    # The dossier page loads the DUO part (HTMX, a plain link without JavaScript) ...
+    detail = client.get(reverse("dossiers:detail", kwargs={"dossier_id": dossier.pk}))
+    assert f'hx-get="{url}" hx-trigger="load"' in detail.content.decode()
+    # ... which shows DUO's refusal with DUO's own text.
+    pagina = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert (
         "geweigerd door DUO: De opleidingsinstelling heeft geen keurmerk van Blik op Werk."
         in pagina

@@ -28,6 +28,7 @@ MATRIX_DUO: dict[str, Regel] = {
     "duo:monitor": Regel(wie="fb_weert", andere_gemeente=403),
     "duo:dossier": Regel(object=True, andere_gemeente=404),
     "duo:werkitem_afhandelen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
+    "duo:vastleggen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
 }
 
 

@@ -147,7 +147,8 @@ def _audit_zonder_triggers(django_db_setup, django_db_blocker):
             triggers.forwards(None, editor)
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: another transactional test's flush may have emptied the seeded roles.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.usefixtures("_audit_zonder_triggers")
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="concurrent workers need SKIP LOCKED (PostgreSQL)"

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.apps import apps as django_apps
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
@@ -101,6 +104,11 @@ def bouw(dataset: str, *, seed: int = 2022, peildatum: date | None = None) -> Sa
     peildatum = peildatum or timezone.localdate()
     rng = random.Random(f"{seed}-{dataset}")  # noqa: S311 - synthetic data, not security
     with transaction.atomic():
+        # Content types and permissions first: a database emptied by a flush (as between
+        # transactional tests) may lack them, and the roles are built from them.
+        for app_config in django_apps.get_app_configs():
+            create_contenttypes(app_config, verbosity=0)
+            create_permissions(app_config, verbosity=0)
         installeer_standaardrollen()
         gemeenten = _maak_gemeenten(spec)
         gebruikers = _maak_gebruikers(gemeenten)

@@ -61,7 +61,7 @@ run: install
 	$(REGIE) duo-simulator --port $(DUO_SIM_PORT) \
 	  --regie-url http://$(HOST):$(PORT)/duo/v1/notificaties \
 	  --scenario leven --bsn $(DUO_SCENARIO_BSN) --gemeente-oin $(DUO_SCENARIO_OIN) \
-	  --wacht-pip 86400 & simulator=$$!; \
+	  --wacht-pip 86400 --eenmalig & simulator=$$!; \
 	trap 'kill $$worker $$simulator 2>/dev/null; wait $$worker $$simulator 2>/dev/null' EXIT; \
 	trap 'exit 130' INT TERM; \
 	$(REGIE) runserver $(HOST):$(PORT)

@@ -54,3 +54,30 @@ def test_scenario_in_een_draaiende_simulator(sim, sim_url, weert_oin):
         "SS120",
         "SS139",
     ]
+
+
+def test_scenario_eenmalig_niet_opnieuw_voor_een_bekende_persoon(sim, sim_url, weert_oin):
+    """``make run`` on a database that already has the person: the opening notifications are
+    not sent a second time (the simulator's own state did not survive the restart)."""
+    from regie.tests.factories import DossierFactory, InburgeraarFactory
+
+    DossierFactory(inburgeraar=InburgeraarFactory(bsn=BSN))
+    poort = sim_url.rsplit(":", 1)[1]
+    uit = io.StringIO()
+    call_command(
+        "duo-simulator",
+        "--scenario",
+        "leven",
+        "--bsn",
+        BSN,
+        "--port",
+        poort,
+        "--gemeente-oin",
+        WEERT_OIN,
+        "--eenmalig",
+        stdout=uit,
+    )
+    assert "niet opnieuw gespeeld" in uit.getvalue()
+    time.sleep(0.2)
+    assert BSN not in sim.staat.scenarios
+    assert not sim.staat.te_bezorgen()

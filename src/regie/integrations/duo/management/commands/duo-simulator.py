@@ -23,6 +23,15 @@ from regie.integrations.duo.simulator.scenario import SCENARIOS
 from regie.integrations.duo.simulator.server import Bezorger, http_verzender, start
 
 
+def al_gespeeld(bsn: str) -> bool:
+    """Whether Regie already has this person: their scenario was played before (``make run``
+    on a database that is not new). The simulator keeps its state in memory only, so playing
+    it again would send DUO's opening notifications a second time, as new messages."""
+    from regie.dossiers.models import Inburgeraar
+
+    return Inburgeraar.objects.filter(bsn=bsn).exists()
+
+
 def _bezet(host: str, port: int) -> bool:
     with socket.socket() as s:
         s.settimeout(0.5)
@@ -40,6 +49,11 @@ class Command(BaseCommand):
         parser.add_argument("--scenario", choices=sorted(SCENARIOS))
         parser.add_argument("--bsn")
         parser.add_argument("--gemeente-oin")
+        parser.add_argument(
+            "--eenmalig",
+            action="store_true",
+            help="play the scenario only if Regie has no dossier for this person yet",
+        )
         parser.add_argument("--stap", type=float, default=2.0, help="seconds between steps")
         parser.add_argument(
             "--wacht-pip", type=float, default=600.0, help="seconds to wait for Regie's PIP"
@@ -48,6 +62,14 @@ class Command(BaseCommand):
     def handle(self, *args, **o):  # type: ignore[no-untyped-def]
         if o["scenario"] and not o["bsn"]:
             raise CommandError("--scenario needs --bsn")
+        if o["scenario"] and o["eenmalig"] and al_gespeeld(o["bsn"]):
+            self.stdout.write(
+                f"Scenario {o['scenario']} niet opnieuw gespeeld: Regie heeft al een dossier voor "
+                "deze persoon. Begin met een lege database om het opnieuw te zien."
+            )
+            o["scenario"] = None
+            if _bezet(o["host"], o["port"]):
+                return  # a simulator already serves; nothing to start
         gemeenten = dict(Gemeente.objects.exclude(oin="").values_list("oin", "cbs_code"))
         oin = o["gemeente_oin"] or next(iter(gemeenten), None)
         if o["scenario"] and _bezet(o["host"], o["port"]):

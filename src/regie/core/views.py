@@ -14,23 +14,25 @@ from django.shortcuts import render
 from regie.accounts.permissions import heeft_recht
 
 
-def vereist_recht(recht: str | None) -> Callable[[Callable[..., HttpResponse]], Any]:
-    """Login required, and (when given) the right for at least one municipality; else 403.
+def vereist_recht(*rechten: str | None) -> Callable[[Callable[..., HttpResponse]], Any]:
+    """Login required, and (when given) one of ``rechten`` for at least one municipality;
+    else 403. Several rights: any of them opens the page (e.g. reading a register with one
+    right, maintaining it with another).
 
     Object-level checks (which municipality) happen in the selector, which answers 404.
-    ``recht=None`` means any logged-in user.
+    ``vereist_recht(None)`` means any logged-in user.
     """
+    nodig = [recht for recht in rechten if recht is not None]
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if recht is not None and not heeft_recht(request.user, recht):
+            if nodig and not any(heeft_recht(request.user, recht) for recht in nodig):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapper.regie_recht = recht  # type: ignore[attr-defined]
         return wrapper
 
     return decorator

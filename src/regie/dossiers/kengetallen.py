@@ -29,16 +29,6 @@ from django.db.models.functions import Cast, Coalesce
 SOORTEN = frozenset({"brede_intake_afgerond", "pip_vastgesteld", "voortgangsgesprek", "uren"})
 VOLDAAN_CODE = "SS106"
 
-VELDEN = (
-    "eerste_intake_op",
-    "eerste_pip_op",
-    "eerste_pip_leerroute",
-    "tweede_gesprek_op",
-    "voldaan_op",
-    "uren_totaal",
-    "uren_keurmerk",
-)
-
 
 def telt_mee(soort: str, gegevens: dict[str, Any] | None) -> bool:
     """Whether a fact of this kind can change a key date (and so needs ``bijwerken``)."""

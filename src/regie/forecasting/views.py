@@ -4,13 +4,10 @@ uncertainty, scenarios side by side, exports and the council report. Aggregates 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from regie.accounts.permissions import gemeenten_met_recht, heeft_recht
+from regie.accounts.permissions import gemeenten_met_recht
 from regie.core.views import vereist_recht
 from regie.forecasting import selectors, services
 from regie.forecasting.forms import (
@@ -40,25 +37,6 @@ from regie.monitoring.tabellen import Tabel, als_csv, als_xlsx
 BRON = gettext_lazy("Regie, prognose Wet inburgering 2021")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CACHE_SECONDEN = 600
-
-
-def vereist_een_van(*rechten: str) -> Callable[[Callable[..., HttpResponse]], Any]:
-    """Like ``vereist_recht``, for pages that either of two rights opens (reading the register:
-    policy officers; maintaining it: the functioneel beheerder)."""
-
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not any(heeft_recht(request.user, recht) for recht in rechten):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        wrapper.regie_recht = rechten  # type: ignore[attr-defined]
-        return wrapper
-
-    return decorator
 
 
 def bereken(invoer: selectors.PrognoseInvoer, scenario: Scenario | None = None) -> Any:
@@ -225,7 +203,7 @@ def raadsrapport(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@vereist_een_van(RECHT_INZIEN, RECHT_BEHEER)
+@vereist_recht(RECHT_INZIEN, RECHT_BEHEER)
 def taakstelling(request: HttpRequest) -> HttpResponse:
     beheer = selectors.gemeenten_met(request.user, RECHT_BEHEER)
     zichtbaar = selectors.gemeenten_met(request.user, RECHT_INZIEN, RECHT_BEHEER)
@@ -290,7 +268,7 @@ def taakstelling_import(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@vereist_een_van(RECHT_INZIEN, RECHT_BEHEER)
+@vereist_recht(RECHT_INZIEN, RECHT_BEHEER)
 def parameters(request: HttpRequest) -> HttpResponse:
     beheer = selectors.gemeenten_met(request.user, RECHT_BEHEER)
     huidig = selectors.geldige_parameters()

@@ -41,10 +41,9 @@ from django.utils import timezone
 
 from regie.accounts.permissions import gemeenten_met_recht
 from regie.core.models import Gemeente
-from regie.dossiers.models import Dossier, TijdlijnFeit
+from regie.dossiers.models import Dossier
 
 RECHT = "core.view_aggregaten"
-Soort = TijdlijnFeit.Soort
 
 # Measures of elapsed time, in days, between two dates on a dossier.
 MATEN = {

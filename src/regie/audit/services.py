@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, transaction
@@ -46,6 +48,62 @@ def bereken_hash(event: AuditGebeurtenis) -> str:
     return hashlib.sha256(_canonical(fields).encode()).hexdigest()
 
 
+class _Bundel(threading.local):
+    """The events of an open :func:`gebundeld` block on this thread (None: none open)."""
+
+    events: list[AuditGebeurtenis] | None = None
+
+
+_bundel = _Bundel()
+
+
+def _ketenkop() -> tuple[int, str]:
+    """Lock the chain for this transaction and return (next volgnummer, previous hash)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK_KEY])
+    # On SQLite every write transaction is already serialised (IMMEDIATE mode).
+    last = (
+        AuditGebeurtenis.objects.order_by("-volgnummer").values_list("volgnummer", "hash").first()
+    )
+    return (last[0] + 1, last[1]) if last else (1, GENESIS)
+
+
+def _aan_keten(events: list[AuditGebeurtenis]) -> None:
+    """Number, link and insert ``events`` (in this order) at the head of the chain."""
+    volgnummer, vorige_hash = _ketenkop()
+    nu = timezone.now()
+    for event in events:
+        event.volgnummer = volgnummer
+        event.tijdstip = nu
+        event.vorige_hash = vorige_hash
+        event.hash = bereken_hash(event)
+        volgnummer, vorige_hash = volgnummer + 1, event.hash
+    AuditGebeurtenis.objects.bulk_create(events)
+
+
+@contextmanager
+def gebundeld() -> Iterator[None]:
+    """Collect the events logged inside this block and append them to the chain together at
+    its end, with one lock and one insert (the DUO worker's batch of notifications).
+
+    Use inside the transaction of the changes they record: an exception inside the block
+    writes nothing, and the caller's transaction rolls back with it. Every event of the block
+    carries the time it was written, when the block ends."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit.gebundeld() belongs inside the transaction it records")
+    if _bundel.events is not None:
+        raise RuntimeError("audit.gebundeld() blocks do not nest")
+    _bundel.events = []
+    try:
+        yield
+        events = _bundel.events
+    finally:
+        _bundel.events = None
+    if events:
+        _aan_keten(events)
+
+
 def log(
     *,
     actor: Any,
@@ -60,36 +118,26 @@ def log(
     """Append one audit event to the chain. Never pass a BSN in ``gegevens``.
 
     Inside the caller's transaction without a savepoint of its own: if the event cannot be
-    written, the change it records is rolled back with it (no change without its audit)."""
-    with transaction.atomic(savepoint=False):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK_KEY])
-        # On SQLite every write transaction is already serialised (IMMEDIATE mode).
-        last = (
-            AuditGebeurtenis.objects.order_by("-volgnummer")
-            .values_list("volgnummer", "hash")
-            .first()
-        )
-        volgnummer, vorige_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
-        authenticated = actor is not None and getattr(actor, "is_authenticated", False)
-        event = AuditGebeurtenis(
-            volgnummer=volgnummer,
-            tijdstip=timezone.now(),
-            actor=actor if authenticated else None,
-            actor_weergave=(actor.get_username() if authenticated else "anoniem"),
-            actie=actie,
-            object_type=object_type,
-            object_id=str(object_id or ""),
-            dossier_id=dossier_id,
-            resultaat=resultaat,
-            herkomst=herkomst(request),
-            gegevens=json.loads(_canonical(gegevens or {})),
-            vorige_hash=vorige_hash,
-        )
-        event.hash = bereken_hash(event)
-        event.save(force_insert=True)
+    written, the change it records is rolled back with it (no change without its audit).
+    Inside :func:`gebundeld` the event is written when that block ends."""
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    event = AuditGebeurtenis(
+        actor=actor if authenticated else None,
+        actor_weergave=(actor.get_username() if authenticated else "anoniem"),
+        actie=actie,
+        object_type=object_type,
+        object_id=str(object_id or ""),
+        dossier_id=dossier_id,
+        resultaat=resultaat,
+        herkomst=herkomst(request),
+        gegevens=json.loads(_canonical(gegevens or {})),
+    )
+    if _bundel.events is not None:
+        _bundel.events.append(event)
         return event
+    with transaction.atomic(savepoint=False):
+        _aan_keten([event])
+    return event
 
 
 def verifieer_keten(events: Iterable[AuditGebeurtenis] | None = None) -> list[int]:

@@ -65,6 +65,44 @@ def test_audit_wordt_met_de_wijziging_teruggedraaid(kr_weert):
     assert not AuditGebeurtenis.objects.exists()
 
 
+def test_gebundeld_schrijft_alles_samen_aan_het_eind_van_het_blok(
+    kr_weert, django_assert_num_queries
+):
+    audit.log(actor=kr_weert, actie="lezen")
+    with transaction.atomic(), audit.gebundeld():
+        for actie in ("wijzigen", "aanmaken", "wijzigen"):
+            audit.log(actor=None, actie=actie, object_type="dossier", object_id=actie)
+        assert AuditGebeurtenis.objects.count() == 1  # nothing written inside the block
+    events = list(AuditGebeurtenis.objects.order_by("volgnummer"))
+    assert [(e.volgnummer, e.actie) for e in events] == [
+        (1, "lezen"),
+        (2, "wijzigen"),
+        (3, "aanmaken"),
+        (4, "wijzigen"),
+    ]
+    assert audit.verifieer_keten() == []
+    # One lock (PostgreSQL), one read of the chain's head, one insert for the whole block.
+    lock = 1 if connection.vendor == "postgresql" else 0
+    with transaction.atomic(), django_assert_num_queries(2 + lock), audit.gebundeld():
+        for _ in range(5):
+            audit.log(actor=None, actie="wijzigen")
+    assert audit.verifieer_keten() == []
+
+
+def test_gebundeld_schrijft_niets_als_het_blok_faalt(kr_weert):
+    with pytest.raises(ValueError), transaction.atomic(), audit.gebundeld():
+        audit.log(actor=kr_weert, actie="wijzigen")
+        raise ValueError("the change failed")
+    assert not AuditGebeurtenis.objects.exists()
+    audit.log(actor=kr_weert, actie="lezen")  # the next event is logged normally again
+    assert AuditGebeurtenis.objects.get().volgnummer == 1
+
+
+def test_gebundeld_nest_niet(db):
+    with transaction.atomic(), audit.gebundeld(), pytest.raises(RuntimeError), audit.gebundeld():
+        pass
+
+
 def test_beheerder_zoekt_op_dossier_en_gebruiker(
     client, weert, nederweert, kr_weert, kr_nederweert
 ):

@@ -53,22 +53,17 @@ class Worker:
         if not ids:
             return telling
         geladen = verwerken.laad(ids)
+        if self.crash:
+            self.crash("inbox_geclaimd")
         # The rules' parameters are read once per batch, not once per fact.
         with regels.parameters_vastgezet():
-            for pk in ids:
-                if self.crash:
-                    self.crash("inbox_geclaimd")
-                uitkomst = verwerken.verwerk(
-                    pk,
-                    worker=self.naam,
-                    clients=self.clients,
-                    crash=self.crash,
-                    item=geladen.get(pk),
-                )
-                telling[uitkomst] += 1
-                if self.stop.is_set():
-                    break
-        return telling
+            return verwerken.verwerk_batch(
+                [geladen[pk] for pk in ids if pk in geladen],
+                worker=self.naam,
+                clients=self.clients,
+                crash=self.crash,
+                stop=self.stop.is_set,
+            )
 
     def outbox_ronde(self) -> Counter[str]:
         telling: Counter[str] = Counter()

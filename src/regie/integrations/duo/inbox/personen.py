@@ -8,6 +8,7 @@ never applied to that other dossier.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -28,19 +29,34 @@ def dossiers_van_persoon(item: InboxNotificatie) -> QuerySet[Dossier]:
     return Dossier.objects.none()
 
 
-def dossiers_voor(item: InboxNotificatie) -> tuple[Dossier | None, Dossier | None]:
+def _met_gemeente(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    return qs.select_related("inburgeraar", "regie_gemeente").order_by("-aangemaakt_op")
+
+
+def dossiers_per_bsn(bsns: Iterable[str]) -> dict[str, list[Dossier]]:
+    """The dossiers of these people, most recent first, in one query (a worker's batch)."""
+    per_bsn: dict[str, list[Dossier]] = {bsn: [] for bsn in bsns if bsn}
+    for dossier in _met_gemeente(Dossier.objects.filter(inburgeraar__bsn__in=list(per_bsn))):
+        per_bsn[dossier.inburgeraar.bsn].append(dossier)
+    return per_bsn
+
+
+def dossiers_voor(
+    item: InboxNotificatie, vooraf: dict[str, list[Dossier]] | None = None
+) -> tuple[Dossier | None, Dossier | None]:
     """(the person's most recent dossier in the notification's municipality, a dossier of the
-    person elsewhere), in one query."""
-    eigen = elders = None
-    for dossier in (
-        dossiers_van_persoon(item)
-        .select_related("inburgeraar", "regie_gemeente")
-        .order_by("-aangemaakt_op")
-    ):
+    person elsewhere), in one query, or none when ``vooraf`` (from :func:`dossiers_per_bsn`)
+    holds the person."""
+    if vooraf is not None and item.bsn in vooraf:
+        dossiers: Iterable[Dossier] = vooraf[item.bsn]
+    else:
+        dossiers = _met_gemeente(dossiers_van_persoon(item))
+    elders = None
+    for dossier in dossiers:
         if dossier.regie_gemeente_id == item.gemeente_id:
             return dossier, None
         elders = elders or dossier
-    return eigen, elders
+    return None, elders
 
 
 def eigen_dossier(item: InboxNotificatie) -> Dossier | None:

@@ -1,15 +1,17 @@
 """The worker's side of the inbox: claim notifications, fetch what they point to, apply them.
 
 Exactly once: the fetch happens outside a transaction (GETs are harmless to repeat); the
-effects on the dossier and the transition to ``verwerkt`` happen in one transaction that first
+effects on the dossier and the transition to ``verwerkt`` happen in one transaction that
 re-checks, under a row lock, that this worker still holds the claim. A crash before that
 commit leaves no trace but the claim, which expires; a crash after it leaves a processed
-notification that is never claimed again.
-"""
+notification that is never claimed again. Notifications for existing dossiers share that
+transaction in groups (:func:`verwerk_batch`); a failure undoes the group, which is then
+processed one by one (:func:`verwerk`)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +22,7 @@ from django.utils import timezone
 from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
 from regie.dossiers import signalen
-from regie.dossiers.models import Inburgeraar
+from regie.dossiers.models import Dossier, Inburgeraar
 from regie.dossiers.services import ServiceFout
 from regie.integrations.duo import claims, conf, werkitems
 from regie.integrations.duo.client import DuoClient, DuoTechnischeFout
@@ -35,6 +37,8 @@ ClientFabriek = Callable[[Any], DuoClient]
 Crash = Callable[[str], None]
 _SS_CODE = re.compile(r"SS\d{3}")
 MAX_OPEN_POGINGEN = 3
+# Notifications applied in one shared transaction (see verwerk_batch).
+PER_TRANSACTIE = 50
 
 
 class Opnieuw(Exception):
@@ -168,12 +172,21 @@ def _melding_werkitem(item: InboxNotificatie, titel: str, toelichting: str, doss
     )
 
 
-def _beslis_en_pas_toe(item: InboxNotificatie, opgehaald: Opgehaald) -> None:
-    """All database decisions for one notification; runs in the claim-checked transaction."""
+def _gebeurtenis(item: InboxNotificatie) -> Gebeurtenis | None:
+    return CATALOGUS.get(item.gebeurtenis) if _SS_CODE.fullmatch(item.gebeurtenis) else None
+
+
+def _beslis_en_pas_toe(
+    item: InboxNotificatie,
+    opgehaald: Opgehaald,
+    vooraf: dict[str, list[Dossier]] | None = None,
+) -> None:
+    """All database decisions for one notification; runs in the claim-checked transaction.
+    ``vooraf``: the batch's dossiers per BSN, read before (see :func:`verwerk_batch`)."""
     code = item.gebeurtenis
-    gebeurtenis = CATALOGUS.get(code) if _SS_CODE.fullmatch(code) else None
+    gebeurtenis = _gebeurtenis(item)
     if gebeurtenis is None:
-        dossier = personen.eigen_dossier(item) if item.gemeente_id else None
+        dossier = personen.dossiers_voor(item, vooraf)[0] if item.gemeente_id else None
         toelichting = (
             f"Regie kent gebeurtenis {code} niet; de notificatie is bewaard, niet toegepast."
         )
@@ -204,7 +217,7 @@ def _beslis_en_pas_toe(item: InboxNotificatie, opgehaald: Opgehaald) -> None:
         _melding_werkitem(item, f"DUO-notificatie {code} zonder BSN", item.toelichting)
         return
 
-    dossier, elders = personen.dossiers_voor(item)
+    dossier, elders = personen.dossiers_voor(item, vooraf)
     nieuw, volledig = False, True
     datum = timezone.localdate(item.registratie_op)
     if dossier is None:
@@ -301,25 +314,21 @@ def verwerk(
     clients: ClientFabriek,
     crash: Crash | None = None,
     item: InboxNotificatie | None = None,
+    opgehaald: Opgehaald | None = None,
 ) -> str:
-    """Process one claimed notification (``item``: already loaded with its gemeente). Returns
-    what happened, for the worker's count."""
+    """Process one claimed notification in a transaction of its own (``item``: already loaded
+    with its gemeente; ``opgehaald``: already fetched from DUO). Returns what happened, for the
+    worker's count."""
     if item is None:
         item = InboxNotificatie.objects.select_related("gemeente").filter(pk=pk).first()
     if item is None or item.status != Status.IN_BEHANDELING or item.geclaimd_door != worker:
         return "overgeslagen"
-    code = item.gebeurtenis
-    gebeurtenis = CATALOGUS.get(code) if _SS_CODE.fullmatch(code) else None
-    opgehaald = Opgehaald()
-    if _moet_ophalen(item, gebeurtenis):
-        assert gebeurtenis is not None
-        try:
-            opgehaald = ophalen(gebeurtenis, item.bsn, clients(item.gemeente))
-        except DuoTechnischeFout as exc:
-            _herhaal_later(pk, worker, exc.melding)
+    if opgehaald is None:
+        opgehaald = _ophalen(item, worker, clients)
+        if opgehaald is None:
             return "fout"
-    if crash:
-        crash("inbox_opgehaald")
+        if crash:
+            crash("inbox_opgehaald")
     try:
         with transaction.atomic():
             # The facts of one notification (up to four when it opens a dossier) refresh the
@@ -335,6 +344,98 @@ def verwerk(
     except Opnieuw as exc:
         _herhaal_later(pk, worker, str(exc))
         return "fout"
+
+
+def _ophalen(item: InboxNotificatie, worker: str, clients: ClientFabriek) -> Opgehaald | None:
+    """What the notification points to, fetched from DUO outside any transaction. None: DUO
+    could not be reached; the notification is scheduled for a retry."""
+    gebeurtenis = _gebeurtenis(item)
+    if not _moet_ophalen(item, gebeurtenis):
+        return Opgehaald()
+    assert gebeurtenis is not None
+    try:
+        return ophalen(gebeurtenis, item.bsn, clients(item.gemeente))
+    except DuoTechnischeFout as exc:
+        _herhaal_later(item.pk, worker, exc.melding)
+        return None
+
+
+def _opent_dossier(item: InboxNotificatie, vooraf: dict[str, list[Dossier]]) -> bool:
+    gebeurtenis = _gebeurtenis(item)
+    return bool(
+        gebeurtenis
+        and gebeurtenis.opent_dossier
+        and item.gemeente_id
+        and item.bsn
+        and personen.dossiers_voor(item, vooraf) == (None, None)
+    )
+
+
+def verwerk_batch(
+    items: list[InboxNotificatie],
+    *,
+    worker: str,
+    clients: ClientFabriek,
+    crash: Crash | None = None,
+    stop: Callable[[], bool] = lambda: False,
+) -> Counter[str]:
+    """Process a claimed batch: first fetch everything from DUO, then apply the notifications
+    for existing dossiers in one transaction per :data:`PER_TRANSACTIE` (one commit, the audit
+    chain locked once, the dossiers read in one query).
+
+    A notification that opens a dossier gets a transaction of its own, so the dossier-number
+    counter's lock is never held for a whole batch. If anything in a shared transaction fails
+    (a lost claim, a conflict, a fault), it is rolled back as a whole and each of its
+    notifications is processed on its own, exactly as :func:`verwerk` does: the outcome is
+    the same, only the number of transactions differs."""
+    telling: Counter[str] = Counter()
+    opgehaald: dict[int, Opgehaald] = {}
+    for item in items:
+        if stop():
+            break
+        if item.status != Status.IN_BEHANDELING or item.geclaimd_door != worker:
+            telling["overgeslagen"] += 1
+            continue
+        gevonden = _ophalen(item, worker, clients)
+        if gevonden is None:
+            telling["fout"] += 1
+            continue
+        opgehaald[item.pk] = gevonden
+        if crash:
+            crash("inbox_opgehaald")
+    klaar = [item for item in items if item.pk in opgehaald]
+    vooraf = personen.dossiers_per_bsn(item.bsn for item in klaar)
+    alleen = [item.pk for item in klaar if _opent_dossier(item, vooraf)]
+    samen = [item for item in klaar if item.pk not in set(alleen)]
+    for begin in range(0, len(samen), PER_TRANSACTIE):
+        deel = samen[begin : begin + PER_TRANSACTIE]
+        try:
+            with transaction.atomic(), audit.gebundeld():
+                for item in deel:
+                    with signalen.eenmaal_bijwerken():
+                        _beslis_en_pas_toe(item, opgehaald[item.pk], vooraf)
+                    _afronden(item, worker)
+                if crash:
+                    crash("inbox_toegepast")
+        except Exception:
+            # Rolled back as a whole: the items in memory carry the undone decisions.
+            alleen.extend(item.pk for item in deel)
+            continue
+        telling.update(item.status for item in deel)
+    if alleen:
+        geladen = laad(alleen)
+        for pk in sorted(alleen):
+            telling[
+                verwerk(
+                    pk,
+                    worker=worker,
+                    clients=clients,
+                    crash=crash,
+                    item=geladen.get(pk),
+                    opgehaald=opgehaald[pk],
+                )
+            ] += 1
+    return telling
 
 
 def laad(ids: list[int]) -> dict[int, InboxNotificatie]:

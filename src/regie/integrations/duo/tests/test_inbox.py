@@ -4,10 +4,14 @@ engine, work items, and everything that does not apply kept and flagged, never d
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import islice
 
 import pytest
 from django.utils import timezone
 
+from regie.audit import services as audit
+from regie.audit.models import AuditGebeurtenis
+from regie.demo.generator import bsn_reeks
 from regie.dossiers.models import Doelgroep, Dossier, TijdlijnFeit
 from regie.integrations.duo.inbox import verwerken
 from regie.integrations.duo.models import InboxNotificatie, Werkitem
@@ -306,3 +310,53 @@ def test_verlopen_claim_van_een_andere_worker_wint_niet(sim, weert_oin, clients)
     loaded.geclaimd_door = "a"  # a's stale copy
     assert verwerken.verwerk(item.pk, worker="a", clients=clients, item=loaded) == "verloren"
     assert not TijdlijnFeit.objects.filter(soort="duo_gebeurtenis").exists()
+
+
+def test_batch_deelt_een_transactie_en_valt_terug_op_een_per_een(sim, weert_oin, snelle_clients):
+    """Notifications for existing dossiers share one transaction; when one of them cannot be
+    finished (here: another worker took its claim over), the shared transaction is undone as a
+    whole and every notification is processed on its own: the others are applied once, the
+    lost one is left to its new holder."""
+    bsns = list(islice(bsn_reeks(start=930_000), 3))
+    for bsn in bsns:
+        DossierFactory(regie_gemeente=weert_oin, inburgeraar__bsn=bsn)
+        sim.persoon(bsn, WEERT_OIN, vestiging=date(2026, 1, 1))
+    items = [InboxFactory(gebeurtenis="SS120", bsn=bsn, gemeente=weert_oin) for bsn in bsns]
+    ids = verwerken.claim("a", 10)
+    assert ids == [i.pk for i in items]
+    geladen = verwerken.laad(ids)
+
+    def overname(waar: str) -> None:
+        if waar == "inbox_opgehaald":  # after the fetches, before the shared transaction
+            InboxNotificatie.objects.filter(pk=items[1].pk).update(geclaimd_door="b")
+
+    uitkomst = verwerken.verwerk_batch(
+        [geladen[pk] for pk in ids], worker="a", clients=snelle_clients, crash=overname
+    )
+    assert uitkomst == {"verwerkt": 2, "overgeslagen": 1}
+    status = dict(InboxNotificatie.objects.values_list("pk", "status"))
+    assert status == {
+        items[0].pk: S.VERWERKT,
+        items[1].pk: S.IN_BEHANDELING,
+        items[2].pk: S.VERWERKT,
+    }
+    vestigingen = TijdlijnFeit.objects.filter(soort="vestiging", bron="duo")
+    assert sorted(vestigingen.values_list("dossier__inburgeraar__bsn", flat=True)) == sorted(
+        [bsns[0], bsns[2]]
+    )
+    assert AuditGebeurtenis.objects.filter(object_type="dossier").count() == 2
+    assert audit.verifieer_keten() == []
+
+
+def test_batch_zonder_fouten_in_een_transactie(sim, weert_oin, snelle_clients):
+    bsns = list(islice(bsn_reeks(start=940_000), 4))
+    for bsn in bsns:
+        DossierFactory(regie_gemeente=weert_oin, inburgeraar__bsn=bsn)
+        sim.persoon(bsn, WEERT_OIN, vestiging=date(2026, 1, 1))
+        InboxFactory(gebeurtenis="SS120", bsn=bsn, gemeente=weert_oin)
+    assert draai_eenmalig(clients=snelle_clients) == {"inbox:verwerkt": 4}
+    events = AuditGebeurtenis.objects.filter(object_type="dossier").order_by("volgnummer")
+    # Written together at the end of the shared transaction: one instant, consecutive numbers.
+    assert len({e.tijdstip for e in events}) == 1
+    nummers = [e.volgnummer for e in events]
+    assert nummers == list(range(nummers[0], nummers[0] + 4))

@@ -35,6 +35,7 @@ from regie.intake.models import (
     PositieveGezondheidScore,
 )
 from regie.intake.secties import PER_CODE
+from regie.intake.signals import lbt_overslaan_gewijzigd
 
 __all__ = [
     "GelijktijdigGewijzigd",
@@ -293,6 +294,16 @@ def lbt_opslaan(
         dossier=dossier,
         gegevens={"velden": gewijzigd, "versie": intake.versie},
     )
+    if "overgeslagen" in gewijzigd:
+        # DUO is told in this transaction (the DUO app's receiver places the delivery).
+        lbt_overslaan_gewijzigd.send(
+            sender=Leerbaarheidstoets,
+            dossier=dossier,
+            overgeslagen=lbt.overgeslagen,
+            reden=lbt.reden_overslaan,
+            door=door,
+            request=request,
+        )
     return lbt
 
 

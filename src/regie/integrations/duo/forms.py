@@ -133,6 +133,28 @@ class VerwijtbaarForm(VastleggingForm):
     )
 
 
+class PipVerwijderenForm(VastleggingForm):
+    reden = forms.CharField(
+        label=_("Reden"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Bijvoorbeeld: het PIP is bij de verkeerde inburgeraar aangeleverd, of de "
+            "beschikking is ingetrokken. De reden komt in het auditlog, niet bij DUO."
+        ),
+    )
+    bevestig = forms.BooleanField(
+        label=_(
+            "Ik begrijp dat DUO het actuele PIP van deze inburgeraar verwijdert. Het PIP in "
+            "Regie blijft bestaan."
+        ),
+        error_messages={"required": _("Bevestig dat het PIP bij DUO verwijderd moet worden.")},
+    )
+
+    def gegevens(self) -> dict[str, Any]:
+        return {"reden": self.cleaned_data["reden"].strip()}
+
+
 FORMULIEREN: dict[str, type[VastleggingForm]] = {
     "map": MapForm,
     "pvt": PvtForm,
@@ -140,6 +162,7 @@ FORMULIEREN: dict[str, type[VastleggingForm]] = {
     "uren": UrenForm,
     "aanbod": AanbodForm,
     "verwijtbaar": VerwijtbaarForm,
+    "pip_verwijderen": PipVerwijderenForm,
 }
 
 

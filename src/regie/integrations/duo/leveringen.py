@@ -7,10 +7,13 @@ the dossier page. Each writes its cause and the outbox row in one transaction.
   stands (it is the municipality's beschikking, Wi art. 15; the college may also register the
   PIP in DUO's portal, law.md R4.5) and a work item says why and what to do.
 - ``vastleggen`` records a MAP eindgesprek, a PVT signing, the Z-route's completion, hours
-  followed, a course offer or a "verwijtbaar" flag: the timeline fact the rules engine reads
-  (where the rules contract has one) and the delivery, under the dossier's optimistic lock. A
-  delivery DUO would refuse is refused here, with the reasons, and nothing is recorded: the case
-  manager corrects the input.
+  followed, a course offer, a "verwijtbaar" flag or the withdrawal of the PIP at DUO: the
+  timeline fact the rules engine reads (where the rules contract has one) and the delivery,
+  under the dossier's optimistic lock. A delivery DUO would refuse is refused here, with the
+  reasons, and nothing is recorded: the case manager corrects the input.
+- ``lbt_overslaan_aan_duo`` receives ``regie.intake.signals.lbt_overslaan_gewijzigd``: a
+  leerbaarheidstoets marked as skipped in the intake is reported to DUO in the same
+  transaction.
 """
 
 from __future__ import annotations
@@ -69,39 +72,65 @@ def pip_aan_duo(
             dossier=dossier, soort="pip", gegevens=gegevens, door=door, request=request
         )
     except outbox.VoorafGeweigerd as exc:
-        _pip_niet_geleverd(pip_versie, dossier, door, request, gegevens, exc)
+        _niet_geleverd(
+            dossier=dossier,
+            door=door,
+            request=request,
+            fout=exc,
+            soort="pip",
+            titel=f"PIP versie {pip_versie.nummer} niet aan DUO geleverd: DUO zou het weigeren",
+            toelichting=(
+                "Het PIP is vastgesteld, maar niet aan DUO aangeleverd: {redenen}. Los de "
+                "oorzaak op en wijzig het PIP, of registreer het PIP in het DUO-portaal."
+            ),
+            details=(
+                ("Dagtekening", gegevens["dagtekening"].isoformat()),
+                ("Leerroute", gegevens["leerroute"]),
+                ("Niveau", gegevens["niveau"]),
+                ("Alfabetisering", gegevens["alfabetisering"]),
+            ),
+            sleutel=f"pip:{pip_versie.pk}:vooraf_geweigerd",
+            melding=_(
+                "Het PIP is niet aan DUO geleverd, omdat DUO het zou weigeren: %(redenen)s. "
+                "Er staat een werkitem bij DUO in het dossier."
+            ),
+            audit_gegevens={"pip_versie": pip_versie.nummer},
+        )
         return None
 
 
-def _pip_niet_geleverd(
-    pip_versie: Any,
+def _niet_geleverd(
+    *,
     dossier: Dossier,
     door: Any,
     request: HttpRequest | None,
-    gegevens: dict[str, Any],
     fout: outbox.VoorafGeweigerd,
+    soort: str,
+    titel: str,
+    toelichting: str,
+    details: tuple[tuple[str, Any], ...],
+    sleutel: str,
+    melding: str,
+    audit_gegevens: dict[str, Any],
 ) -> None:
+    """A decision made elsewhere (PIP adopted, LBT skipped) stands, but DUO would refuse its
+    delivery: a work item says why and what to do, the refusal is audited, the user warned.
+    ``toelichting`` and ``melding`` take ``{redenen}`` / ``%(redenen)s``."""
     redenen = "; ".join(w.toelichting for w in fout.weigeringen)
     werkitem = werkitems.werkitem_aanmaken(
         gemeente_id=dossier.regie_gemeente_id,
         dossier_id=dossier.pk,
         soort=Werkitem.Soort.DUO_WEIGERING,
-        titel=f"PIP versie {pip_versie.nummer} niet aan DUO geleverd: DUO zou het weigeren",
-        toelichting=(
-            f"Het PIP is vastgesteld, maar niet aan DUO aangeleverd: {redenen}. Los de oorzaak "
-            "op en wijzig het PIP, of registreer het PIP in het DUO-portaal."
-        ),
+        titel=titel,
+        toelichting=toelichting.format(redenen=redenen),
         gegevens=werkitems.details(
             *(
                 (w.code, f"{w.toelichting} ({w.grondslag})" if w.grondslag else w.toelichting)
                 for w in fout.weigeringen
             ),
-            ("Dagtekening", gegevens["dagtekening"].isoformat()),
-            ("Leerroute", gegevens["leerroute"]),
-            ("Niveau", gegevens["niveau"]),
-            ("Alfabetisering", gegevens["alfabetisering"]),
+            *details,
         ),
-        sleutel=f"pip:{pip_versie.pk}:vooraf_geweigerd",
+        sleutel=sleutel,
         door=door,
     )
     audit.log(
@@ -113,21 +142,79 @@ def _pip_niet_geleverd(
         dossier_id=dossier.pk,
         resultaat=AuditGebeurtenis.Resultaat.GEWEIGERD,
         gegevens={
-            "soort": "pip",
-            "pip_versie": pip_versie.nummer,
+            "soort": soort,
+            **audit_gegevens,
             "vooraf_geweigerd": [w.code for w in fout.weigeringen],
             "werkitem": werkitem.pk,
         },
     )
     if request is not None and hasattr(request, "_messages"):
-        messages.warning(
-            request,
-            _(
-                "Het PIP is niet aan DUO geleverd, omdat DUO het zou weigeren: %(redenen)s. "
-                "Er staat een werkitem bij DUO in het dossier."
+        messages.warning(request, melding % {"redenen": redenen})
+
+
+# --- LBT skipped (intake) ---------------------------------------------------------------------
+def lbt_overslaan_aan_duo(
+    sender: Any,
+    *,
+    dossier: Dossier,
+    overgeslagen: bool,
+    reden: str,
+    door: Any,
+    request: HttpRequest | None = None,
+    **kwargs: Any,
+) -> OutboxBericht | None:
+    """Receiver of ``intake.signals.lbt_overslaan_gewijzigd``.
+
+    Skipped: tell DUO (``deleteExamennummerByBsn``), so the registration for the test lapses.
+    Taken back after DUO was told: the API cannot undo it (DUO has withdrawn the exam number),
+    so a work item asks to arrange a new registration with DUO."""
+    gemeld = OutboxBericht.objects.filter(dossier=dossier, soort="lbt_overslaan").exclude(
+        status=OutboxBericht.Status.GEWEIGERD
+    )
+    if not overgeslagen:
+        if gemeld.exists():
+            werkitems.werkitem_aanmaken(
+                gemeente_id=dossier.regie_gemeente_id,
+                dossier_id=dossier.pk,
+                soort=Werkitem.Soort.PORTAAL,
+                titel="Leerbaarheidstoets toch afnemen: regel een nieuwe aanmelding bij DUO",
+                toelichting=(
+                    "DUO is gemeld dat de leerbaarheidstoets is overgeslagen en heeft het "
+                    "examennummer ingetrokken. De koppeling kan dat niet terugdraaien: vraag "
+                    "DUO (portaal of contactlijn) om een nieuwe aanmelding voor de toets."
+                ),
+                sleutel=f"lbt:{dossier.pk}:terug:{gemeld.count()}",
+                door=door,
             )
-            % {"redenen": redenen},
+        return None
+    if gemeld.exists():
+        return None  # DUO already knows; skipping again changes nothing there
+    try:
+        return outbox.plaats(
+            dossier=dossier, soort="lbt_overslaan", gegevens={}, door=door, request=request
         )
+    except outbox.VoorafGeweigerd as exc:
+        _niet_geleverd(
+            dossier=dossier,
+            door=door,
+            request=request,
+            fout=exc,
+            soort="lbt_overslaan",
+            titel="Overslaan leerbaarheidstoets niet aan DUO gemeld: DUO zou het weigeren",
+            toelichting=(
+                "De toets is in de intake als overgeslagen vastgelegd, maar niet aan DUO "
+                "gemeld: {redenen}. Los de oorzaak op; de melding gaat mee zodra u de toets "
+                "opnieuw opslaat, of meld het in het DUO-portaal."
+            ),
+            details=(("Reden overslaan", reden or "—"),),
+            sleutel=f"lbt:{dossier.pk}:vooraf_geweigerd",
+            melding=_(
+                "Het overslaan van de leerbaarheidstoets is niet aan DUO gemeld, omdat DUO het "
+                "zou weigeren: %(redenen)s. Er staat een werkitem bij DUO in het dossier."
+            ),
+            audit_gegevens={},
+        )
+        return None
 
 
 # --- Recorded by the case manager -------------------------------------------------------------
@@ -147,6 +234,7 @@ VASTLEGGINGEN: dict[str, Vastlegging] = {
     "uren": Vastlegging(gettext_lazy("Gevolgde uren"), TijdlijnFeit.Soort.UREN),
     "aanbod": Vastlegging(gettext_lazy("Inburgeringsaanbod"), None),
     "verwijtbaar": Vastlegging(gettext_lazy("Verwijtbaar (MAP of PVT)"), None),
+    "pip_verwijderen": Vastlegging(gettext_lazy("PIP bij DUO verwijderen"), None),
 }
 
 
@@ -182,6 +270,8 @@ def _levering_en_feit(
         return dict(gegevens), None
     if soort == "verwijtbaar":
         return {"onderdeel": gegevens["onderdeel"], "waarde": gegevens["waarde"]}, None
+    if soort == "pip_verwijderen":
+        return {}, None  # the reason is for the audit log; DUO's DELETE has no body
     raise ValueError(f"unknown recording {soort!r}; known: {sorted(VASTLEGGINGEN)}")
 
 
@@ -219,6 +309,11 @@ def vastleggen(
         object_type="dossier",
         object_id=dossier.pk,
         dossier_id=dossier.pk,
-        gegevens={"vastgelegd": soort, "levering": bericht.pk, **bericht.gegevens},
+        gegevens={
+            "vastgelegd": soort,
+            "levering": bericht.pk,
+            **bericht.gegevens,
+            **({"reden": gegevens["reden"]} if gegevens.get("reden") else {}),
+        },
     )
     return bericht

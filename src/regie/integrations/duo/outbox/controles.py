@@ -134,6 +134,12 @@ def _lokaal(
             )
         )
     if soort == "pip_verwijderen":
+        if pip is None:
+            uit.append(
+                Weigering(
+                    "GEEN_PIP", "DUO kent geen PIP van deze inburgeraar om te verwijderen", SDI014
+                )
+            )
         if any(
             f.soort == TijdlijnFeit.Soort.DUO_GEBEURTENIS and f.gegevens.get("code") == "SS102"
             for f in feiten

@@ -17,6 +17,8 @@ from regie.accounts.models import Rol
 from regie.audit.models import AuditGebeurtenis
 from regie.dossiers.models import TijdlijnFeit
 from regie.dossiers.services import feit_vastleggen
+from regie.intake import services as intake_services
+from regie.intake.models import BredeIntake
 from regie.integrations.duo import leveringen
 from regie.integrations.duo.models import OutboxBericht, Werkitem
 from regie.integrations.duo.outbox import VoorafGeweigerd
@@ -356,3 +358,89 @@ def test_dossierpagina_laadt_het_duo_deel_en_werkt_zonder_javascript(client, met
     assert f'hx-get="{url}" hx-trigger="load"' in pagina
     assert f'<a class="utrecht-link" href="{url}">' in pagina  # the way without JavaScript
     assert WEERT_OIN not in pagina and BSN in pagina  # the BSN only in the person's card
+
+
+# --- PIP withdrawn at DUO ---------------------------------------------------------------------
+def test_pip_bij_duo_verwijderen_met_reden_en_bevestiging(client, met_termijn, kr_weert):
+    client.force_login(kr_weert)
+    zonder = _vastleggen(client, met_termijn, "pip_verwijderen", reden="verkeerde persoon")
+    assert zonder.status_code == 200
+    assert "Bevestig dat het PIP bij DUO verwijderd moet worden." in zonder.content.decode()
+    assert not OutboxBericht.objects.exists()
+    antwoord = _vastleggen(
+        client, met_termijn, "pip_verwijderen", reden="verkeerde persoon", bevestig="on"
+    )
+    assert antwoord.status_code == 302, antwoord.content.decode()
+    levering = OutboxBericht.objects.get(dossier=met_termijn)
+    assert (levering.soort, levering.operatie, levering.verzoek) == (
+        "pip_verwijderen",
+        "deletePipByBsn",
+        None,
+    )
+    gelogd = AuditGebeurtenis.objects.get(gegevens__vastgelegd="pip_verwijderen")
+    assert gelogd.gegevens["reden"] == "verkeerde persoon"
+    # Regie's own PIP and its timeline stay as they were.
+    assert TijdlijnFeit.objects.filter(dossier=met_termijn, soort="pip_vastgesteld").exists()
+
+
+def test_pip_verwijderen_zonder_pip_of_na_de_termijn_wordt_vooraf_geweigerd(
+    client, dossier, met_termijn, kr_weert
+):
+    client.force_login(kr_weert)
+    zonder_pip = DossierFactory(regie_gemeente=dossier.regie_gemeente, inburgeraar__bsn="999000023")
+    antwoord = _vastleggen(client, zonder_pip, "pip_verwijderen", reden="x", bevestig="on")
+    assert "DUO kent geen PIP van deze inburgeraar om te verwijderen" in antwoord.content.decode()
+    feit_vastleggen(
+        dossier=met_termijn,
+        soort="duo_gebeurtenis",
+        datum=date(2026, 5, 2),
+        gegevens={"code": "SS102"},
+    )
+    met_termijn.refresh_from_db()
+    antwoord = _vastleggen(client, met_termijn, "pip_verwijderen", reden="x", bevestig="on")
+    assert "DUO heeft de inburgeringstermijn al vastgesteld (SS102)" in antwoord.content.decode()
+    assert not OutboxBericht.objects.exists()
+
+
+# --- LBT skipped in the intake -> delivery ----------------------------------------------------
+def _lbt(dossier, kr, **gegevens):
+    intake = BredeIntake.objects.filter(dossier=dossier).first()
+    versie = intake.versie if intake else 0
+    return intake_services.lbt_opslaan(dossier=dossier, door=kr, versie=versie, gegevens=gegevens)
+
+
+def test_lbt_overgeslagen_in_de_intake_gaat_naar_duo(dossier, kr_weert):
+    _lbt(dossier, kr_weert, overgeslagen=True, reden_overslaan="zintuiglijke_beperking")
+    levering = OutboxBericht.objects.get(dossier=dossier)
+    assert (levering.soort, levering.operatie) == ("lbt_overslaan", "deleteExamennummerByBsn")
+    # Saving the test again (another field) does not tell DUO twice.
+    _lbt(
+        dossier,
+        kr_weert,
+        overgeslagen=True,
+        reden_overslaan="zintuiglijke_beperking",
+        toelichting="x",
+    )
+    assert OutboxBericht.objects.filter(soort="lbt_overslaan").count() == 1
+
+
+def test_lbt_overslaan_terugdraaien_vraagt_een_nieuwe_aanmelding_bij_duo(dossier, kr_weert):
+    _lbt(dossier, kr_weert, overgeslagen=True, reden_overslaan="zintuiglijke_beperking")
+    _lbt(dossier, kr_weert, overgeslagen=False, reden_overslaan="")
+    taak = Werkitem.objects.get(dossier=dossier)
+    assert taak.soort == Werkitem.Soort.PORTAAL
+    assert "nieuwe aanmelding" in taak.titel
+    assert OutboxBericht.objects.filter(soort="lbt_overslaan").count() == 1
+
+
+def test_lbt_overslaan_zonder_oin_wordt_een_werkitem_en_de_intake_blijft(dossier, kr_weert):
+    dossier.regie_gemeente.oin = ""
+    dossier.regie_gemeente.save()
+    toets = _lbt(dossier, kr_weert, overgeslagen=True, reden_overslaan="zintuiglijke_beperking")
+    assert toets.overgeslagen
+    assert not OutboxBericht.objects.exists()
+    taak = Werkitem.objects.get(dossier=dossier)
+    assert (taak.soort, "heeft geen OIN" in taak.toelichting) == ("duo_weigering", True)
+    assert AuditGebeurtenis.objects.filter(
+        object_type="duo_levering", resultaat="geweigerd", gegevens__soort="lbt_overslaan"
+    ).exists()

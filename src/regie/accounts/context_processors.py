@@ -18,6 +18,7 @@ def navigatie(request: HttpRequest) -> dict[str, Any]:
             "parameters": heeft_recht(user, "core.view_regelparameter"),
             "werkitems": heeft_recht(user, "dossiers.view_dossier"),
             "duo_monitor": heeft_recht(user, "duo.view_monitor"),
+            "duo_contactpersonen": heeft_recht(user, "duo.beheer_contactpersonen"),
             "beleid": heeft_recht(user, "core.view_aggregaten"),
             "prognose_beheer": heeft_recht(user, "forecasting.beheer_taakstelling"),
         }

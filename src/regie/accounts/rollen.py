@@ -56,6 +56,7 @@ STANDAARDROLLEN: dict[str, dict[str, Any]] = {
             "core.view_regelparameter",
             "core.add_regelparameter",
             "duo.view_monitor",
+            "duo.beheer_contactpersonen",
             "forecasting.beheer_taakstelling",
         ],
     },

@@ -24,6 +24,7 @@ class AuditGebeurtenis(models.Model):
         ZOEKEN = "zoeken", _("gezocht")
         AANMAKEN = "aanmaken", _("aangemaakt")
         WIJZIGEN = "wijzigen", _("gewijzigd")
+        VERWIJDEREN = "verwijderen", _("verwijderd")
         FASE = "fase_wijzigen", _("fase gewijzigd")
         INLOGGEN = "inloggen", _("ingelogd")
         INLOGGEN_MISLUKT = "inloggen_mislukt", _("inloggen mislukt")

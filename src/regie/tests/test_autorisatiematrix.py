@@ -14,6 +14,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from regie.forecasting.services import vul_demo_taakstelling
+from regie.integrations.duo.models import Contactpersoon
 from regie.tests.factories import DossierFactory, GebruikerFactory
 
 
@@ -38,6 +39,7 @@ class Regel:
     andere_gemeente: int | None = None  # case manager of Nederweert on a Weert dossier
     eigen: int = 200  # the right role in the right municipality
     wie: str = "kr_weert"  # which user holds the right
+    contactpersoon: bool = False  # URL takes the id of Weert's DUO contact person
 
 
 MATRIX: dict[str, Regel] = {
@@ -81,6 +83,13 @@ MATRIX: dict[str, Regel] = {
     "duo:dossier": Regel(object=True, andere_gemeente=404),
     "duo:vastleggen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
     "duo:werkitem_afhandelen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
+    # The municipality's contact persons at DUO: the functioneel beheerder's register. (The
+    # world's contact person is already deleted at DUO, so POSTing here calls nobody.)
+    "duo:contactpersonen": Regel(wie="fb_weert", andere_gemeente=403),
+    "duo:contactpersoon": Regel(wie="fb_weert", contactpersoon=True, andere_gemeente=403),
+    "duo:contactpersoon_verwijderen": Regel(
+        methode="POST", wie="fb_weert", contactpersoon=True, andere_gemeente=403, eigen=302
+    ),
     # Policy pages: aggregates only. The policy officer (bm) is the right role here; a case
     # manager gets 403, whatever municipality.
     "monitoring:dashboard": Regel(wie="bm", verkeerde_rol=200, andere_gemeente=403),
@@ -114,6 +123,14 @@ def test_elke_url_staat_in_de_matrix():
 @pytest.fixture
 def wereld(weert, nederweert, kr_weert, kr_nederweert):
     vul_demo_taakstelling()  # the policy pages need a register and parameters
+    Contactpersoon.objects.create(
+        gemeente=weert,
+        duo_id=7,
+        naam="K. Contact",
+        email="k@weert.nl",
+        telefoonnummer="0495 575000",
+        actief=False,
+    )
     return {
         "dossier": DossierFactory(regie_gemeente=weert),
         "kr_weert": kr_weert,
@@ -125,7 +142,10 @@ def wereld(weert, nederweert, kr_weert, kr_nederweert):
 
 
 def _vraag(client, naam: str, regel: Regel, dossier):
-    url = reverse(naam, kwargs={"dossier_id": dossier.pk} if regel.object else None)
+    kwargs = {"dossier_id": dossier.pk} if regel.object else None
+    if regel.contactpersoon:
+        kwargs = {"pk": Contactpersoon.objects.get(gemeente=dossier.regie_gemeente).pk}
+    url = reverse(naam, kwargs=kwargs)
     if regel.methode == "POST":
         data = {"versie": dossier.versie, "naar": "intake", "zoekterm": "Haddad"}
         if naam.startswith("api:"):

@@ -3,12 +3,18 @@ each, shown in the DUO part of the dossier page. Dutch labels; the service does 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from regie.core.models import Gemeente
+from regie.dossiers.models import Dossier
+from regie.integrations.duo import contactpersonen
+from regie.integrations.duo.models import Contactpersoon
 
 DATUM_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 VERWIJTBAAR = [
@@ -35,6 +41,11 @@ class VastleggingForm(forms.Form):
 
     def gegevens(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k != "versie"}
+
+    @property
+    def tonen(self) -> bool:
+        """Whether the dossier page offers this form now (a bound form is always shown)."""
+        return True
 
 
 class DatumVerwijtbaarForm(VastleggingForm):
@@ -155,6 +166,50 @@ class PipVerwijderenForm(VastleggingForm):
         return {"reden": self.cleaned_data["reden"].strip()}
 
 
+class ContactpersoonKoppelenForm(VastleggingForm):
+    contactpersoon = forms.ModelChoiceField(
+        label=_("Contactpersoon"),
+        queryset=Contactpersoon.objects.none(),
+        empty_label=None,
+        help_text=_(
+            "DUO en de ketenpartners kunnen deze persoon benaderen met vragen over de "
+            "inburgeraar. Een eerder gekoppelde contactpersoon wordt vervangen."
+        ),
+    )
+
+    def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.keuzes = contactpersonen.keuzes(dossier)
+        self.fields["contactpersoon"].queryset = self.keuzes  # type: ignore[attr-defined]
+
+    @property
+    def tonen(self) -> bool:
+        return self.is_bound or self.keuzes.exists()
+
+    def gegevens(self) -> dict[str, Any]:
+        return {"contactpersoon_id": self.cleaned_data["contactpersoon"].duo_id}
+
+
+class ContactpersoonOntkoppelenForm(VastleggingForm):
+    def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.huidig = contactpersonen.gekoppeld(dossier)
+
+    @property
+    def tonen(self) -> bool:
+        return self.is_bound or self.huidig is not None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.huidig is None:
+            raise forms.ValidationError(_("Er is geen contactpersoon gekoppeld."))
+        return data
+
+    def gegevens(self) -> dict[str, Any]:
+        assert self.huidig is not None
+        return {"contactpersoon_id": self.huidig.duo_id}
+
+
 FORMULIEREN: dict[str, type[VastleggingForm]] = {
     "map": MapForm,
     "pvt": PvtForm,
@@ -163,9 +218,66 @@ FORMULIEREN: dict[str, type[VastleggingForm]] = {
     "aanbod": AanbodForm,
     "verwijtbaar": VerwijtbaarForm,
     "pip_verwijderen": PipVerwijderenForm,
+    "contactpersoon_koppelen": ContactpersoonKoppelenForm,
+    "contactpersoon_ontkoppelen": ContactpersoonOntkoppelenForm,
 }
+# Forms that offer choices from the dossier (its municipality's contact persons).
+MET_DOSSIER = ("contactpersoon_koppelen", "contactpersoon_ontkoppelen")
 
 
-def formulier(soort: str, data: Any = None, *, versie: int) -> VastleggingForm:
-    """The form of one kind, prefixed so several can share the page."""
-    return FORMULIEREN[soort](data, prefix=soort, initial={"versie": versie})
+def formulier(soort: str, data: Any = None, *, dossier: Dossier) -> VastleggingForm:
+    """The form of one kind for this dossier, prefixed so several can share the page."""
+    extra = {"dossier": dossier} if soort in MET_DOSSIER else {}
+    return FORMULIEREN[soort](data, prefix=soort, initial={"versie": dossier.versie}, **extra)
+
+
+# --- The register of contact persons ----------------------------------------------------------
+# DUO's own patterns (Contactpersoon API 1.0.0): a name of letters, spaces, apostrophes, dots and
+# dashes; a phone number of 3-16 digits, optionally with +, spaces, dashes or (0).
+_NAAM = re.compile(r"^[\s'\u2018.\w\-\u2010-\u2015]{1,100}$")
+_TELEFOON = re.compile(r"^(\+|[0-9])((\s|\s?(-|\(0\))\s?)?[0-9]){2,15}([,][1-9][0-9]{1,8})?$")
+
+
+class ContactpersoonForm(forms.Form):
+    gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=Gemeente.objects.none())
+    naam = forms.CharField(label=_("Naam"), max_length=100)
+    email = forms.EmailField(label=_("E-mailadres"), min_length=4, max_length=241)
+    telefoonnummer = forms.CharField(
+        label=_("Telefoonnummer"),
+        max_length=22,
+        help_text=_("Bijvoorbeeld 0495 575 000 of +31 495 575 000."),
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, gemeenten: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        veld = self.fields["gemeente"]
+        veld.queryset = gemeenten  # type: ignore[attr-defined]
+        eigen = list(gemeenten[:2])
+        self.meer_gemeenten = len(eigen) > 1
+        self.enige = eigen[0] if len(eigen) == 1 else None
+        if self.enige is not None:  # one municipality: nothing to choose
+            veld.required = False
+            veld.widget = forms.HiddenInput()
+
+    def clean_gemeente(self) -> Gemeente:
+        gemeente = self.cleaned_data.get("gemeente") or self.enige
+        if gemeente is None:
+            raise forms.ValidationError(_("Kies de gemeente."))
+        return gemeente
+
+    def clean_naam(self) -> str:
+        naam = self.cleaned_data["naam"].strip()
+        if not _NAAM.match(naam) or any(teken.isdigit() or teken == "_" for teken in naam):
+            raise forms.ValidationError(
+                _("Een naam bestaat uit letters, spaties, punten, apostroffen en streepjes.")
+            )
+        return naam
+
+    def clean_telefoonnummer(self) -> str:
+        nummer = self.cleaned_data["telefoonnummer"].strip()
+        if not _TELEFOON.match(nummer):
+            raise forms.ValidationError(
+                _("Geen geldig telefoonnummer: gebruik cijfers, eventueel met + en spaties.")
+            )
+        return nummer

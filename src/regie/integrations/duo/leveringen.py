@@ -7,7 +7,8 @@ the dossier page. Each writes its cause and the outbox row in one transaction.
   stands (it is the municipality's beschikking, Wi art. 15; the college may also register the
   PIP in DUO's portal, law.md R4.5) and a work item says why and what to do.
 - ``vastleggen`` records a MAP eindgesprek, a PVT signing, the Z-route's completion, hours
-  followed, a course offer, a "verwijtbaar" flag or the withdrawal of the PIP at DUO: the
+  followed, a course offer, a "verwijtbaar" flag, the withdrawal of the PIP at DUO or the
+  newcomer's contact person (``contactpersonen``): the
   timeline fact the rules engine reads (where the rules contract has one) and the delivery,
   under the dossier's optimistic lock. A delivery DUO would refuse is refused here, with the
   reasons, and nothing is recorded: the case manager corrects the input.
@@ -235,6 +236,8 @@ VASTLEGGINGEN: dict[str, Vastlegging] = {
     "aanbod": Vastlegging(gettext_lazy("Inburgeringsaanbod"), None),
     "verwijtbaar": Vastlegging(gettext_lazy("Verwijtbaar (MAP of PVT)"), None),
     "pip_verwijderen": Vastlegging(gettext_lazy("PIP bij DUO verwijderen"), None),
+    "contactpersoon_koppelen": Vastlegging(gettext_lazy("Contactpersoon koppelen"), None),
+    "contactpersoon_ontkoppelen": Vastlegging(gettext_lazy("Contactpersoon ontkoppelen"), None),
 }
 
 
@@ -272,6 +275,8 @@ def _levering_en_feit(
         return {"onderdeel": gegevens["onderdeel"], "waarde": gegevens["waarde"]}, None
     if soort == "pip_verwijderen":
         return {}, None  # the reason is for the audit log; DUO's DELETE has no body
+    if soort in ("contactpersoon_koppelen", "contactpersoon_ontkoppelen"):
+        return {"contactpersoon_id": gegevens["contactpersoon_id"]}, None
     raise ValueError(f"unknown recording {soort!r}; known: {sorted(VASTLEGGINGEN)}")
 
 

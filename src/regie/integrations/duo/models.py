@@ -221,3 +221,34 @@ class Werkitem(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Contactpersoon(models.Model):
+    """A contact person of the municipality registered at DUO (Contactpersoon API, SDI014):
+    who the chain can ask about a newcomer. DUO assigns the id; Regie keeps a copy to choose
+    from on the dossier page. Deleting one at DUO also removes its links to newcomers there;
+    Regie keeps the row, inactive, so earlier deliveries stay readable."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    duo_id = models.PositiveIntegerField(_("nummer bij DUO"))
+    naam = models.CharField(_("naam"), max_length=100)
+    email = models.CharField(_("e-mailadres"), max_length=241)
+    telefoonnummer = models.CharField(_("telefoonnummer"), max_length=22)
+    actief = models.BooleanField(_("actief"), default=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = GemeenteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("DUO-contactpersoon")
+        verbose_name_plural = _("DUO-contactpersonen")
+        ordering = ["gemeente", "-actief", "naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "duo_id"], name="duo_contactpersoon_uniek")
+        ]
+        permissions = [("beheer_contactpersonen", "DUO-contactpersonen van de gemeente beheren")]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.email})"

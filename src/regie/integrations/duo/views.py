@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_datetime
@@ -17,16 +18,30 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from regie.accounts.permissions import heeft_recht
+from regie.accounts.permissions import gemeenten_met_recht, heeft_recht
 from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
+from regie.core.models import Gemeente
 from regie.core.views import vereist_recht
 from regie.dossiers import selectors as dossier_selectors
 from regie.dossiers.models import Dossier
 from regie.dossiers.services import ServiceFout
-from regie.integrations.duo import auth, conf, inbox, leveringen, selectors, werkitems
-from regie.integrations.duo.forms import FORMULIEREN, VastleggingForm, formulier
-from regie.integrations.duo.models import Werkitem
+from regie.integrations.duo import (
+    auth,
+    conf,
+    contactpersonen,
+    inbox,
+    leveringen,
+    selectors,
+    werkitems,
+)
+from regie.integrations.duo.forms import (
+    FORMULIEREN,
+    ContactpersoonForm,
+    VastleggingForm,
+    formulier,
+)
+from regie.integrations.duo.models import Contactpersoon, Werkitem
 
 _OIN = re.compile(r"\d{20}")
 _GEBEURTENIS = re.compile(r"[0-9A-Z]{1,6}")
@@ -141,9 +156,10 @@ def _status_pagina(
             form = (
                 bound
                 if bound is not None and bound.prefix == soort
-                else formulier(soort, versie=dossier.versie)
+                else formulier(soort, dossier=dossier)
             )
-            formulieren.append({"soort": soort, "label": vastlegging.label, "form": form})
+            if form.tonen:
+                formulieren.append({"soort": soort, "label": vastlegging.label, "form": form})
     sjabloon = (
         "duo/dossier_fragment.html"
         if request.headers.get("HX-Request") and bound is None
@@ -152,7 +168,12 @@ def _status_pagina(
     return render(
         request,
         sjabloon,
-        {"dossier": dossier, "duo": duo, "formulieren": formulieren},
+        {
+            "dossier": dossier,
+            "duo": duo,
+            "formulieren": formulieren,
+            "contactpersoon": contactpersonen.gekoppeld(dossier),
+        },
         status=status,
     )
 
@@ -176,7 +197,7 @@ def vastleggen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
     if soort not in FORMULIEREN:
         messages.error(request, _("Kies wat u wilt vastleggen."))
         return redirect("dossiers:detail", dossier_id=dossier.pk)
-    form = formulier(soort, request.POST, versie=dossier.versie)
+    form = formulier(soort, request.POST, dossier=dossier)
     if form.is_valid():
         try:
             leveringen.vastleggen(
@@ -254,3 +275,128 @@ def monitor(request: HttpRequest) -> HttpResponse:
         },
     )
     return render(request, "duo/monitor.html", {"monitor": gegevens})
+
+
+# --- The register of contact persons (functioneel beheerder) -----------------------------------
+RECHT_CONTACTPERSONEN = "duo.beheer_contactpersonen"
+
+
+def _beheerde_gemeenten(user: Any) -> QuerySet[Gemeente]:
+    return Gemeente.objects.filter(
+        pk__in=sorted(gemeenten_met_recht(user, RECHT_CONTACTPERSONEN))
+    ).order_by("naam")
+
+
+@vereist_recht(RECHT_CONTACTPERSONEN)
+def contactpersonen_lijst(request: HttpRequest) -> HttpResponse:
+    """The municipality's contact persons at DUO; registering a new one (DUO is called now)."""
+    gemeenten = _beheerde_gemeenten(request.user)
+    form = ContactpersoonForm(request.POST or None, gemeenten=gemeenten)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cp = contactpersonen.aanmaken(
+                gemeente=form.cleaned_data["gemeente"],
+                gegevens=form.cleaned_data,
+                door=request.user,
+                request=request,
+            )
+        except ServiceFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("%(naam)s is bij DUO geregistreerd als contactpersoon (nummer %(nummer)s).")
+                % {"naam": cp.naam, "nummer": cp.duo_id},
+            )
+            return redirect("duo:contactpersonen")
+    rijen = contactpersonen.register(request.user)
+    audit.log(
+        actor=request.user,
+        request=request,
+        actie=AuditGebeurtenis.Actie.LIJST,
+        object_type="duo_contactpersonen",
+        gegevens={"aantal_getoond": len(rijen)},
+    )
+    return render(
+        request,
+        "duo/contactpersonen.html",
+        {"rijen": rijen, "form": form, "meer_gemeenten": form.meer_gemeenten},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def _haal_contactpersoon(request: HttpRequest, pk: int) -> Contactpersoon:
+    cp = (
+        Contactpersoon.objects.for_user(request.user, RECHT_CONTACTPERSONEN)
+        .select_related("gemeente")
+        .filter(pk=pk)
+        .first()
+    )
+    if cp is None:
+        raise Http404
+    return cp
+
+
+@vereist_recht(RECHT_CONTACTPERSONEN)
+def contactpersoon_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    cp = _haal_contactpersoon(request, pk)
+    gemeenten = Gemeente.objects.filter(pk=cp.gemeente_id)
+    beginwaarden = {
+        "gemeente": cp.gemeente.pk,
+        "naam": cp.naam,
+        "email": cp.email,
+        "telefoonnummer": cp.telefoonnummer,
+        "versie": cp.versie,
+    }
+    form = ContactpersoonForm(request.POST or None, gemeenten=gemeenten, initial=beginwaarden)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contactpersonen.wijzigen(
+                contactpersoon=cp,
+                gegevens=form.cleaned_data,
+                versie=form.cleaned_data["versie"] or 0,
+                door=request.user,
+                request=request,
+            )
+        except ServiceFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("De gegevens zijn bij DUO en in Regie gewijzigd."))
+            return redirect("duo:contactpersonen")
+        cp.refresh_from_db()
+    audit.log(
+        actor=request.user,
+        request=request,
+        actie=AuditGebeurtenis.Actie.LEZEN,
+        object_type="duo_contactpersoon",
+        object_id=cp.pk,
+    )
+    return render(
+        request,
+        "duo/contactpersoon.html",
+        {"cp": cp, "form": form},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_POST
+@vereist_recht(RECHT_CONTACTPERSONEN)
+def contactpersoon_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
+    cp = _haal_contactpersoon(request, pk)
+    versie = request.POST.get("versie", "")
+    try:
+        contactpersonen.verwijderen(
+            contactpersoon=cp,
+            versie=int(versie) if versie.isdigit() else -1,
+            door=request.user,
+            request=request,
+        )
+    except ServiceFout as exc:
+        messages.error(request, str(exc))
+        return redirect("duo:contactpersoon", pk=cp.pk)
+    messages.success(
+        request,
+        _("%(naam)s is bij DUO verwijderd; de koppelingen met inburgeraars zijn daarmee vervallen.")
+        % {"naam": cp.naam},
+    )
+    return redirect("duo:contactpersonen")

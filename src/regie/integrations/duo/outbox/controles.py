@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from regie.dossiers import regels
 from regie.dossiers.models import Dossier, TijdlijnFeit
-from regie.integrations.duo.models import OutboxBericht
+from regie.integrations.duo.models import Contactpersoon, OutboxBericht
 
 SDI014 = "DUO M2M, PIP en Inburgeringsaanbod API (SDI014)"
 SDI016 = "DUO M2M, MAP/PVT/Z-route en Gevolgde uren API (SDI016)"
@@ -157,6 +157,19 @@ def _lokaal(
             uit.append(
                 Weigering("UREN_GEREGISTREERD", "er zijn al gevolgde uren aan DUO gemeld", SDI014)
             )
+    if soort == "contactpersoon_koppelen" and not (
+        Contactpersoon.objects.filter(
+            gemeente_id=dossier.regie_gemeente_id, duo_id=g["contactpersoon_id"], actief=True
+        ).exists()
+    ):
+        uit.append(
+            Weigering(
+                "ONBEKENDE_CONTACTPERSOON",
+                f"contactpersoon {g['contactpersoon_id']} is niet (meer) bij DUO geregistreerd "
+                f"voor gemeente {dossier.regie_gemeente.naam}",
+                SDI014,
+            )
+        )
     if soort == "aanbod":
         for veld in ("datum_aanbod", "verwachte_start", "verwachte_eind"):
             datum = _d(g.get(veld))

@@ -13,7 +13,7 @@ from django.utils import timezone
 from regie.dossiers.models import TijdlijnFeit
 from regie.dossiers.services import feit_vastleggen
 from regie.integrations.duo import conf, outbox, selectors
-from regie.integrations.duo.models import OutboxBericht, VerzendPoging, Werkitem
+from regie.integrations.duo.models import Contactpersoon, OutboxBericht, VerzendPoging, Werkitem
 from regie.integrations.duo.outbox import OngeldigeGegevens, VoorafGeweigerd
 from regie.integrations.duo.simulator.staat import Pip, Termijn
 from regie.integrations.duo.tests.conftest import WEERT_OIN
@@ -325,6 +325,14 @@ def test_elke_soort_wordt_het_juiste_bericht(
     dossier, bij_duo, kr_weert, soort, gegevens, operatie, verzoek
 ):
     met_pip(dossier, bij_duo)
+    # The municipality's contact person 7, registered at DUO (duo.contactpersonen).
+    Contactpersoon.objects.create(
+        gemeente=dossier.regie_gemeente,
+        duo_id=7,
+        naam="K. Contact",
+        email="k@weert.nl",
+        telefoonnummer="0495 575000",
+    )
     bericht = outbox.plaats(dossier=dossier, soort=soort, gegevens=gegevens, door=kr_weert)
     assert (bericht.operatie, bericht.verzoek) == (operatie, verzoek)
 

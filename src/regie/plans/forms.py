@@ -14,7 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.core.models import Organisatie
 from regie.dossiers.forms import DATUM_WIDGET
-from regie.plans.models import DualeActiviteit, PipVersie
+from regie.plans.models import (
+    GESCHATTE_UREN_B1_MAX,
+    GESCHATTE_UREN_B1_MIN,
+    DualeActiviteit,
+    PipVersie,
+)
 
 MAX_RIJEN = 20
 
@@ -31,6 +36,8 @@ class PipVersieForm(forms.ModelForm):
             "knm",
             "alfabetisering",
             "intensiteit_uren_per_week",
+            "geschatte_uren_b1",
+            "mag_opleiding_afmaken",
             "aanbieder",
             "aanbieder_naam",
             "aanbieder_keurmerk",
@@ -68,6 +75,10 @@ class PipVersieForm(forms.ModelForm):
         self.fields["niveau"].choices = [("", _("Geen (DUO: B1 in B1- en onderwijsroute)"))] + [
             c for c in self.fields["niveau"].choices if c[0]
         ]
+        # DUO's bounds for geschatteIntensiteitB1Route (the model validates them).
+        self.fields["geschatte_uren_b1"].widget.attrs.update(
+            min=GESCHATTE_UREN_B1_MIN, max=GESCHATTE_UREN_B1_MAX
+        )
         gemeente_id = pip_versie.pip.dossier.regie_gemeente_id
         self.fields["aanbieder"].queryset = Organisatie.objects.filter(
             soort=Organisatie.Soort.AANBIEDER, gemeenten__id=gemeente_id

@@ -19,6 +19,8 @@ from regie.dossiers.models import Dossier
 from regie.plans.querysets import PipQuerySet, PipVersieQuerySet
 
 UREN_PER_WEEK = [MinValueValidator(0), MaxValueValidator(60)]
+# The bounds of geschatteIntensiteitB1Route in DUO's PIP API (openapi.yml: 1..9999).
+GESCHATTE_UREN_B1_MIN, GESCHATTE_UREN_B1_MAX = 1, 9999
 
 
 class Leerroute(models.TextChoices):
@@ -124,6 +126,33 @@ class PipVersie(models.Model):
         null=True,
         blank=True,
         validators=UREN_PER_WEEK,
+    )
+    # DUO's geschatteIntensiteitB1Route (PIP API, SDI014): the estimated TOTAL hours to finish
+    # the B1-route (language course and KNM). DUO accepts it only with the B1-route and for
+    # asylum migrants; the rules engine decides that (pip_aanleveren), not this model.
+    geschatte_uren_b1 = models.PositiveIntegerField(
+        _("geschatte uren B1-route (totaal)"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(GESCHATTE_UREN_B1_MIN),
+            MaxValueValidator(GESCHATTE_UREN_B1_MAX),
+        ],
+        help_text=_(
+            "Schatting van het totaal aantal uren om de B1-route af te ronden (taalcursus en "
+            "KNM), 1 tot en met 9999. Alleen bij de B1-route van een asielstatushouder; DUO "
+            "weigert het PIP anders."
+        ),
+    )
+    # DUO's indicatorMagOpleidingAfmaken: someone already following a non-exempting education
+    # may finish it before starting the leerroute.
+    mag_opleiding_afmaken = models.BooleanField(
+        _("mag huidige opleiding eerst afmaken"),
+        default=False,
+        help_text=_(
+            "De inburgeraar volgt al een opleiding die geen vrijstelling geeft en mag die eerst "
+            "afmaken voordat de gekozen leerroute start."
+        ),
     )
     # The inburgeringsaanbod for status holders: a registered provider or a name.
     aanbieder = models.ForeignKey(

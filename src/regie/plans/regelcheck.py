@@ -2,15 +2,17 @@
 
 Nothing here decides a rule. The engine is asked two things:
 
-1. with the dossier's facts as they are: may a PIP with this dagtekening, leerroute and niveau
-   be delivered (``pip_aanleveren``), is there a right to ontzorgen, which doelgroep;
+1. with the dossier's facts as they are: may a PIP with this dagtekening, leerroute, niveau
+   and estimated B1-route hours be delivered (``pip_aanleveren``), is there a right to
+   ontzorgen, which doelgroep;
 2. with the facts *as if this version were adopted* (one extra, unsaved ``pip_vastgesteld``
    fact): is a MAP required in this route (Wi art. 8(3)), when would the term start, and may
    the inburgeringsaanbod be delivered (``aanbod_aanleveren``).
 
 Refusals of (1) block submitting and adopting; the content checks (a MAP where the engine says
-none belongs, ontzorgen without a right) also block saving. Refusals of the aanbod are shown
-as warnings: the offer goes to DUO separately and does not stop the beschikking.
+none belongs, ontzorgen without a right, estimated B1-route hours DUO would refuse) also block
+saving and name the field they are about. Refusals of the aanbod are shown as warnings: the
+offer goes to DUO separately and does not stop the beschikking.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from regie.dossiers import regels
 from regie.dossiers.models import Dossier, TijdlijnFeit
-from regie.rules import Bevinding, Grondslag, Parameters, Uitkomst
+from regie.rules import Antwoord, Bevinding, Grondslag, Parameters, Reden, Uitkomst
 
 # Codes of Regie's own content checks; the engine's codes are its ``Reden`` values.
 MAP_NIET_IN_ROUTE = "MAP_NIET_IN_ROUTE"
@@ -34,18 +36,20 @@ ONTZORGEN_GEEN_RECHT = "ONTZORGEN_GEEN_RECHT"
 
 @dataclass(frozen=True)
 class Melding:
-    """One refusal or warning: a code, a Dutch explanation and its legal basis."""
+    """One refusal or warning: a code, a Dutch explanation and its legal basis; ``veld`` names
+    the PIP field a content refusal is about (the form shows it there)."""
 
     code: str
     toelichting: str
     grondslagen: tuple[Grondslag, ...]
+    veld: str = ""
 
 
 @dataclass(frozen=True)
 class Controle:
     peildatum: date
     aanlever_weigeringen: tuple[Melding, ...]  # the engine's pip_aanleveren refusals
-    inhoud_weigeringen: tuple[Melding, ...]  # MAP where none belongs, ontzorgen without right
+    inhoud_weigeringen: tuple[Melding, ...]  # MAP, ontzorgen, B1-route hours DUO would refuse
     waarschuwingen: tuple[Melding, ...]  # aanbod_aanleveren refusals
     niveau_vastgesteld: str | None
     ontzorgen: Bevinding[Any]
@@ -69,7 +73,7 @@ class Controle:
         return bool(self.ontzorgen.waarde and self.ontzorgen.waarde.recht)
 
 
-def _meldingen(antwoord: Any) -> tuple[Melding, ...]:
+def _meldingen(antwoord: Any, *, behalve: frozenset[Reden] = frozenset()) -> tuple[Melding, ...]:
     return tuple(
         Melding(
             code=w.code.value,
@@ -77,7 +81,13 @@ def _meldingen(antwoord: Any) -> tuple[Melding, ...]:
             grondslagen=(w.grondslag,),
         )
         for w in antwoord.weigeringen
+        if w.code not in behalve
     )
+
+
+# The engine's pip_aanleveren refusals about a field the case manager fills in (not about the
+# dates or the route): content checks, so they block saving and are shown at that field.
+_INHOUD_REDENEN = frozenset({Reden.INTENSITEIT_NIET_TOEGESTAAN})
 
 
 def _citaat(grondslagen: Iterable[Grondslag]) -> str:
@@ -102,7 +112,8 @@ def controleer(
     parameters: Parameters | None = None,
 ) -> Controle:
     """Check a (possibly unsaved) version against the engine. ``versie`` needs the plan's
-    fields: dagtekening, leerroute, niveau, map_uren, ontzorgen and the provider fields."""
+    fields: dagtekening, leerroute, niveau, geschatte_uren_b1, map_uren, ontzorgen and the
+    provider fields."""
     if feiten is None:
         feiten = TijdlijnFeit.objects.filter(dossier_id=dossier.pk).order_by("datum", "id")
     feiten = list(feiten)
@@ -121,6 +132,7 @@ def controleer(
                 "dagtekening": versie.dagtekening.isoformat(),
                 "leerroute": versie.leerroute,
                 "niveau": versie.niveau or None,
+                "geschatte_intensiteit": versie.geschatte_uren_b1,
             }
         ],
     )
@@ -137,8 +149,8 @@ def controleer(
     aanlevering = nu.antwoorden[0]
     return Controle(
         peildatum=peil,
-        aanlever_weigeringen=_meldingen(aanlevering),
-        inhoud_weigeringen=_inhoud(versie, nu, als),
+        aanlever_weigeringen=_meldingen(aanlevering, behalve=_INHOUD_REDENEN),
+        inhoud_weigeringen=_inhoud(versie, nu, als, aanlevering),
         waarschuwingen=_meldingen(als.antwoorden[0]) if heeft_aanbod else (),
         niveau_vastgesteld=_waarde(getattr(aanlevering, "niveau_vastgesteld", None)),
         ontzorgen=nu.conclusie("ontzorgen"),
@@ -155,8 +167,23 @@ def _waarde(waarde: Any) -> Any:
     return getattr(waarde, "value", waarde)
 
 
-def _inhoud(versie: Any, nu: Uitkomst, als: Uitkomst) -> tuple[Melding, ...]:
+def _inhoud(versie: Any, nu: Uitkomst, als: Uitkomst, aanlevering: Antwoord) -> tuple[Melding, ...]:
     meldingen: list[Melding] = []
+    for weigering in aanlevering.weigeringen:
+        if weigering.code is Reden.INTENSITEIT_NIET_TOEGESTAAN:
+            meldingen.append(
+                Melding(
+                    code=weigering.code.value,
+                    toelichting=_(
+                        "Geschatte uren B1-route mogen alleen worden ingevuld bij de B1-route "
+                        "van een asielstatushouder: DUO neemt ze anders niet aan "
+                        "(%(grondslag)s). Laat dit veld leeg."
+                    )
+                    % {"grondslag": _citaat((weigering.grondslag,))},
+                    grondslagen=(weigering.grondslag,),
+                    veld="geschatte_uren_b1",
+                )
+            )
     map_vereist = als.conclusie("map_vereist")
     # Only the engine's "not required" refuses a MAP (onderwijsroute, Wi art. 8(3)); without a
     # conclusion (null) there is nothing to refuse on.
@@ -170,6 +197,7 @@ def _inhoud(versie: Any, nu: Uitkomst, als: Uitkomst) -> tuple[Melding, ...]:
                 )
                 % {"grondslag": _citaat(map_vereist.grondslagen)},
                 grondslagen=map_vereist.grondslagen,
+                veld="map_uren",
             )
         )
     ontzorgen = nu.conclusie("ontzorgen")
@@ -183,6 +211,7 @@ def _inhoud(versie: Any, nu: Uitkomst, als: Uitkomst) -> tuple[Melding, ...]:
                 )
                 % {"grondslag": _citaat(ontzorgen.grondslagen)},
                 grondslagen=ontzorgen.grondslagen,
+                veld="ontzorgen",
             )
         )
     return tuple(meldingen)

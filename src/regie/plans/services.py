@@ -49,6 +49,8 @@ BEWERKBARE_VELDEN = (
     "knm",
     "alfabetisering",
     "intensiteit_uren_per_week",
+    "geschatte_uren_b1",
+    "mag_opleiding_afmaken",
     "aanbieder",
     "aanbieder_naam",
     "aanbieder_keurmerk",
@@ -68,6 +70,15 @@ class PipFout(ServiceFout):
 
 class VierOgenFout(PipFout):
     pass
+
+
+class InhoudFout(PipFout):
+    """The plan's content is refused (``regelcheck`` content checks); ``meldingen`` name the
+    field each refusal is about, so a form can show it there."""
+
+    def __init__(self, meldingen: tuple[regelcheck.Melding, ...]) -> None:
+        super().__init__(_weigering_tekst(meldingen))
+        self.meldingen = meldingen
 
 
 def _intake(dossier: Dossier) -> IntakeVoorPip | None:
@@ -256,7 +267,7 @@ def concept_opslaan(
         setattr(pip_versie, veld, waarde)
     controle = regelcheck.controleer(pip_versie.pip.dossier, pip_versie)
     if controle.inhoud_weigeringen:
-        raise PipFout(_weigering_tekst(controle.inhoud_weigeringen))
+        raise InhoudFout(controle.inhoud_weigeringen)
     _valideer(pip_versie)
     pip_versie.save()
     _activiteiten_vastleggen(pip_versie, activiteiten)

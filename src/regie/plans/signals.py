@@ -9,10 +9,11 @@ DUO delivery placed in the outbox) commit together or not at all. A receiver tha
 part for a reason the user must act on records that itself (a work item) and returns normally:
 the adoption is the municipality's decision and stands.
 
-This and ``regie.intake.signals`` are the places Regie uses a Django signal. The house style avoids signals as glue
-between apps that may import each other; here the dependency direction forbids the direct
-call, and a signal is Django's purpose-made hook for it. Receivers are connected in their app's
-``ready()`` (``regie.integrations.duo.apps``), so who listens is visible in one place.
+This and ``regie.intake.signals`` are the places Regie uses a Django signal. The house style
+avoids signals as glue between apps that may import each other; here the dependency direction
+forbids the direct call, and a signal is Django's purpose-made hook for it. Receivers are
+connected in their app's ``ready()`` (``regie.integrations.duo.apps``), so who listens is
+visible in one place.
 
 Keyword arguments: ``pip_versie`` (the adopted ``PipVersie``), ``dossier``, ``door`` (the
 teamleider), ``request`` (or None).

@@ -192,6 +192,12 @@ def concept(request: HttpRequest, dossier_id: Any) -> HttpResponse:
                     doelen=rijen(doelen),
                     request=request,
                 )
+            except services.InhoudFout as exc:
+                # The engine's content refusals go to the field they are about.
+                for melding in exc.meldingen:
+                    form.add_error(
+                        melding.veld if melding.veld in form.fields else None, melding.toelichting
+                    )
             except ServiceFout as exc:
                 form.add_error(None, str(exc))
             else:

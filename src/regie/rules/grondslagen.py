@@ -249,6 +249,13 @@ PIP_A2_EERSTE_PIP = Grondslag(
     "PIP API (SDI014): A2 met B1-route niet in het eerste PIP",
     Zekerheid.C,
 )
+PIP_INTENSITEIT_B1 = Grondslag(
+    DUO_M2M,
+    "PIP API (SDI014): geschatte intensiteit alleen bij B1-route en asielmigranten",
+    Zekerheid.C,
+    "DUO M2M README, 'Het aanleveren van een PIP': geschatte intensiteit B1-route mag alleen "
+    "worden aangeleverd bij de B1-route en bij asielmigranten.",
+)
 PIP_NIVEAU_STANDAARD = Grondslag(
     DUO_M2M,
     "PIP API (SDI014): zonder niveau stelt DUO B1 vast (B1-route, onderwijsroute)",

@@ -291,12 +291,23 @@ def _examen_gratis(obj: Obj, pad: str) -> m.ExamenGratis:
     )
 
 
+def _pip_aanleveren(obj: Obj, pad: str) -> m.PipAanleveren:
+    intensiteit = obj.get("geschatte_intensiteit")
+    if intensiteit is not None:
+        veld = _veld(pad, "geschatte_intensiteit")
+        intensiteit = _geheel_getal(intensiteit, veld)
+        if intensiteit < 1:
+            raise InvoerFout(veld, f"moet ten minste 1 uur zijn, niet {intensiteit}")
+    return m.PipAanleveren(
+        _datum(obj, "dagtekening", pad),
+        _enum(obj, "leerroute", pad, m.Leerroute),
+        _enum_of_null(obj, "niveau", pad, m.Niveau),
+        geschatte_intensiteit=intensiteit,
+    )
+
+
 _VRAGEN: dict[m.Actie, Callable[[Obj, str], m.Vraag]] = {
-    m.Actie.PIP_AANLEVEREN: lambda o, p: m.PipAanleveren(
-        _datum(o, "dagtekening", p),
-        _enum(o, "leerroute", p, m.Leerroute),
-        _enum_of_null(o, "niveau", p, m.Niveau),
-    ),
+    m.Actie.PIP_AANLEVEREN: _pip_aanleveren,
     m.Actie.AFSCHALEN: lambda o, p: m.Afschalen(_datum(o, "datum", p)),
     m.Actie.PVT_REGISTREREN: lambda o, p: m.DatumRegistreren(
         m.Actie.PVT_REGISTREREN, _datum(o, "datum", p)

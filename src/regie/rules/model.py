@@ -254,6 +254,9 @@ class PipAanleveren:
     dagtekening: date
     leerroute: Leerroute
     niveau: Niveau | None
+    # DUO's geschatteIntensiteitB1Route: estimated total hours for the B1-route (language and
+    # KNM); None when the PIP does not carry it (extension of the contract, docs/rules.md).
+    geschatte_intensiteit: int | None = None
     actie: Actie = Actie.PIP_AANLEVEREN
 
 

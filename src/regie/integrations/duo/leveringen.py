@@ -49,12 +49,17 @@ UREN_SOORT_REGELS = {
 # --- PIP adopted ------------------------------------------------------------------------------
 def pip_gegevens(pip_versie: Any) -> dict[str, Any]:
     """The adopted version as the outbox's ``pip`` delivery (``outbox.soorten``)."""
-    return {
+    gegevens = {
         "dagtekening": pip_versie.dagtekening,
         "leerroute": pip_versie.leerroute,
         "niveau": pip_versie.niveau or None,
         "alfabetisering": pip_versie.alfabetisering or "NVT",
+        # DUO's indicator: sent as adopted, also when no (the PIP says so explicitly).
+        "mag_opleiding_afmaken": pip_versie.mag_opleiding_afmaken,
     }
+    if pip_versie.geschatte_uren_b1 is not None:
+        gegevens["geschatte_intensiteit"] = pip_versie.geschatte_uren_b1
+    return gegevens
 
 
 def pip_aan_duo(

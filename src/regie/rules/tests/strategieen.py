@@ -96,7 +96,8 @@ VRAAG = st.one_of(
             "dagtekening": DATUMS.map(iso),
             "leerroute": ROUTES,
             "niveau": NIVEAUS | st.none(),
-        }
+        },
+        optional={"geschatte_intensiteit": st.integers(1, 9999) | st.none()},
     ),
     st.fixed_dictionaries({"actie": st.just("afschalen"), "datum": DATUMS.map(iso)}),
     st.fixed_dictionaries(

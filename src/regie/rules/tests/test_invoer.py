@@ -230,6 +230,32 @@ def test_gebeurtenissen_worden_getypeerd() -> None:
             "vragen[0].dagtekening",
         ),
         (
+            {
+                "vragen": [
+                    {
+                        "actie": "pip_aanleveren",
+                        "dagtekening": "2024-07-10",
+                        "leerroute": "b1_route",
+                        "geschatte_intensiteit": "600",
+                    }
+                ]
+            },
+            "vragen[0].geschatte_intensiteit",
+        ),
+        (
+            {
+                "vragen": [
+                    {
+                        "actie": "pip_aanleveren",
+                        "dagtekening": "2024-07-10",
+                        "leerroute": "b1_route",
+                        "geschatte_intensiteit": 0,
+                    }
+                ]
+            },
+            "vragen[0].geschatte_intensiteit",
+        ),
+        (
             {"vragen": [{"actie": "boete_opleggen", "grond": "art_24", "verwijtbaar": True}]},
             "vragen[0].grond",
         ),

@@ -227,6 +227,85 @@ def test_pip_zonder_plicht() -> None:
     assert Reden.GEEN_PLICHT in antwoord.redenen
 
 
+def _intensiteit(leerroute: str, uren: int | None = 600, **persoon: object) -> object:
+    vraag = {
+        "actie": "pip_aanleveren",
+        "dagtekening": "2024-07-10",
+        "leerroute": leerroute,
+        "niveau": None,
+        "geschatte_intensiteit": uren,
+    }
+    return evalueer(dossier("2024-07-20", None, [vraag], **persoon)).antwoorden[0]
+
+
+@pytest.mark.parametrize(
+    ("leerroute", "persoon", "toegestaan"),
+    [
+        ("b1_route", {}, True),
+        ("b1_route", {"verblijf": "nareiziger_regulier"}, True),  # asielstatushouder too
+        ("z_route", {}, False),
+        ("onderwijsroute", {}, False),
+        ("b1_route", {"verblijf": "regulier_gezin"}, False),
+        ("z_route", {"verblijf": "regulier_overig"}, False),
+    ],
+    ids=["b1-asiel", "b1-nareiziger", "z-asiel", "onderwijs-asiel", "b1-gezin", "z-overig"],
+)
+def test_geschatte_intensiteit_alleen_b1_route_en_asielstatushouder(
+    leerroute: str, persoon: dict, toegestaan: bool
+) -> None:
+    antwoord = _intensiteit(leerroute, **persoon)
+    assert (Reden.INTENSITEIT_NIET_TOEGESTAAN not in antwoord.redenen) is toegestaan
+    if not toegestaan:
+        weigering = next(
+            w for w in antwoord.weigeringen if w.code is Reden.INTENSITEIT_NIET_TOEGESTAAN
+        )
+        assert weigering.grondslag == Grondslag(
+            "DUO Inburgeringsketen M2M gegevensuitwisseling",
+            "PIP API (SDI014): geschatte intensiteit alleen bij B1-route en asielmigranten",
+            Zekerheid.C,
+        )
+
+
+def test_geschatte_intensiteit_volgt_de_doelgroepwissel() -> None:
+    # SS124: DUO moves the person from the asylum doelgroep to family/other (law.md R1.9).
+    wissel = {"type": "duo_gebeurtenis", "datum": "2024-06-01", "code": "SS124"}
+    vraag = {
+        "actie": "pip_aanleveren",
+        "dagtekening": "2024-07-10",
+        "leerroute": "b1_route",
+        "niveau": None,
+        "geschatte_intensiteit": 600,
+    }
+    invoer = dossier("2024-07-20", [*WEERT_VOOR_PIP, wissel], [vraag])
+    antwoord = evalueer(invoer).antwoorden[0]
+    assert antwoord.redenen == (Reden.INTENSITEIT_NIET_TOEGESTAAN,)
+    assert "geen asielstatushouder" in antwoord.weigeringen[0].toelichting
+
+
+def test_zonder_geschatte_intensiteit_geen_weigering() -> None:
+    antwoord = _intensiteit("z_route", None)
+    assert antwoord.toegestaan
+    assert not any("intensiteit" in regel for regel in antwoord.trace)
+
+
+def test_geschatte_intensiteit_in_de_json() -> None:
+    vraag = {
+        "actie": "pip_aanleveren",
+        "dagtekening": "2024-07-10",
+        "leerroute": "z_route",
+        "niveau": None,
+        "geschatte_intensiteit": 600,
+    }
+    antwoord = evalueer(dossier("2024-07-20", None, [vraag])).als_json()["antwoorden"][0]
+    assert antwoord["toegestaan"] is False
+    assert antwoord["redenen"] == ["INTENSITEIT_NIET_TOEGESTAAN"]
+    assert {
+        "regeling": "DUO Inburgeringsketen M2M gegevensuitwisseling",
+        "artikel": "PIP API (SDI014): geschatte intensiteit alleen bij B1-route en asielmigranten",
+        "zekerheid": "C",
+    } in antwoord["grondslag"]
+
+
 def test_afschalen_alleen_in_b1_route() -> None:
     pip = {"type": "pip_vastgesteld", "datum": "2024-07-10", "leerroute": "z_route", "niveau": None}
     vraag = {"actie": "afschalen", "datum": "2025-01-01"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from regie.rules import grondslagen as gs
 from regie.rules.dossier import Dossier
-from regie.rules.model import Leerroute, Niveau, PipAanleveren
+from regie.rules.model import Doelgroep, Leerroute, Niveau, PipAanleveren
 from regie.rules.uitkomst import Conclusies, PipAanleverenAntwoord, Reden, Weigering
 
 # DUO: without a level, B1 is recorded for the B1-route and the onderwijsroute.
@@ -13,6 +13,36 @@ _STANDAARDNIVEAU = {Leerroute.B1_ROUTE: Niveau.B1, Leerroute.ONDERWIJSROUTE: Niv
 
 def niveau_vastgesteld(leerroute: Leerroute, niveau: Niveau | None) -> Niveau | None:
     return niveau if niveau is not None else _STANDAARDNIVEAU.get(leerroute)
+
+
+def _intensiteit(vraag: PipAanleveren, conclusies: Conclusies, trace: list[str]) -> list[Weigering]:
+    """DUO accepts the estimated hours of the B1-route only with the B1-route and only for an
+    asylum migrant (DUO M2M README, "Het aanleveren van een PIP"); the doelgroep is the
+    engine's own conclusion (SS124/SS125 switch it), never the residence read again."""
+    groep = conclusies.doelgroep.waarde
+    trace.append(
+        f"geschatte intensiteit {vraag.geschatte_intensiteit} uur, doelgroep "
+        f"{groep.value if groep else 'geen'}"
+    )
+    bezwaren = []
+    if vraag.leerroute is not Leerroute.B1_ROUTE:
+        bezwaren.append(f"de leerroute is {vraag.leerroute.value}, niet de B1-route")
+    if groep is not Doelgroep.ASIELSTATUSHOUDER:
+        bezwaren.append(
+            "de inburgeraar is geen asielstatushouder"
+            if groep
+            else "er is geen doelgroep (geen inburgeringsplicht)"
+        )
+    if not bezwaren:
+        return []
+    return [
+        Weigering(
+            Reden.INTENSITEIT_NIET_TOEGESTAAN,
+            gs.PIP_INTENSITEIT_B1,
+            "de geschatte intensiteit B1-route mag alleen bij de B1-route van een "
+            f"asielstatushouder worden aangeleverd: {' en '.join(bezwaren)}",
+        )
+    ]
 
 
 def pip_aanleveren(
@@ -107,6 +137,9 @@ def pip_aanleveren(
                 "A2 in de B1-route kan niet in het eerste PIP; afschalen kan pas later",
             )
         )
+
+    if vraag.geschatte_intensiteit is not None:
+        weigeringen.extend(_intensiteit(vraag, conclusies, trace))
 
     trace.append("toegestaan" if not weigeringen else "geweigerd")
     return PipAanleverenAntwoord(

@@ -73,6 +73,7 @@ def _vragen(soort: str, g: dict[str, Any], peildatum: date) -> list[dict[str, An
                 "dagtekening": g["dagtekening"],
                 "leerroute": g["leerroute"],
                 "niveau": g.get("niveau"),
+                "geschatte_intensiteit": g.get("geschatte_intensiteit"),
             }
         ]
     if soort == "aanbod":
@@ -120,19 +121,6 @@ def _lokaal(
     pip = _laatste(feiten, TijdlijnFeit.Soort.PIP_VASTGESTELD, peildatum)
     zroute_af = _laatste(feiten, TijdlijnFeit.Soort.ZROUTE_AFGEROND, peildatum)
 
-    if (
-        soort == "pip"
-        and "geschatte_intensiteit" in g
-        and (g["leerroute"] != "b1_route" or not asiel)
-    ):
-        uit.append(
-            Weigering(
-                "INTENSITEIT_NIET_TOEGESTAAN",
-                "de geschatte intensiteit mag alleen bij de B1-route van een "
-                "asielstatushouder worden aangeleverd",
-                SDI014,
-            )
-        )
     if soort == "pip_verwijderen":
         if pip is None:
             uit.append(

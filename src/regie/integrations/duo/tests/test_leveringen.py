@@ -89,16 +89,37 @@ def test_vaststellen_plaatst_de_pip_levering_in_dezelfde_transactie(dossier, kr_
         "leerroute": "b1_route",
         "niveau": None,
         "alfabetisering": "AA",
+        "mag_opleiding_afmaken": False,
     }
     assert levering.verzoek == {
         "dagtekeningPip": "2026-05-01",
         "leerroute": "B",
         "indicatorAlfabetiseringsonderwijs": "AA",
+        "indicatorMagOpleidingAfmaken": False,
     }
     assert levering.geplaatst_door == tl_weert
     # The adoption's own audit event and the delivery's, in one chain.
     assert AuditGebeurtenis.objects.filter(object_type="duo_levering", actor=tl_weert).exists()
     assert not Werkitem.objects.exists()
+
+
+def test_geschatte_uren_en_opleiding_afmaken_gaan_mee_naar_duo(dossier, kr_weert, tl_weert):
+    assert dossier.verblijf == "asiel_bepaalde_tijd"  # an asylum status holder on the B1-route
+    indienen_en_vaststellen(
+        concept(
+            dossier,
+            kr_weert,
+            dagtekening=DAGTEKENING,
+            geschatte_uren_b1=650,
+            mag_opleiding_afmaken=True,
+        ),
+        kr_weert,
+        tl_weert,
+        DAGTEKENING,
+    )
+    levering = OutboxBericht.objects.get(dossier=dossier)
+    assert levering.verzoek["geschatteIntensiteitB1Route"] == 650
+    assert levering.verzoek["indicatorMagOpleidingAfmaken"] is True
 
 
 def test_een_fout_na_het_plaatsen_rolt_ook_de_levering_terug(dossier, kr_weert, tl_weert):

@@ -32,8 +32,11 @@ node_modules/.installed: package.json package-lock.json
 
 install: .system-deps .venv/.installed node_modules/.installed
 
-# make run: the local DUO simulator and the person whose life its scenario plays (Weert).
+# make run: the local DUO simulator, the file that keeps its state across restarts (delete it,
+# with the database, to start afresh; make clean removes both) and the person whose life its
+# scenario plays (Weert).
 run: DUO_SIM_PORT ?= 8001
+run: DUO_SIM_STAAT ?= var/duo-simulator.json
 run: DUO_SCENARIO_BSN ?= 999000011
 run: DUO_SCENARIO_OIN ?= 00000001000988000000
 run: install
@@ -53,6 +56,7 @@ run: install
 	@echo ""
 	@echo "DUO-simulator op http://127.0.0.1:$(DUO_SIM_PORT) speelt scenario 'leven' voor BSN $(DUO_SCENARIO_BSN)"
 	@echo "(gemeente-OIN $(DUO_SCENARIO_OIN)); de DUO-worker verwerkt notificaties en leveringen."
+	@echo "De simulator bewaart zijn staat in $(DUO_SIM_STAAT) (samen met de database verwijderen om opnieuw te beginnen)."
 	@echo ""
 	@# Next to runserver: the DUO worker and the DUO simulator with its scenario; both stop when
 	@# runserver does (Ctrl-C, or a port already in use).
@@ -61,7 +65,7 @@ run: install
 	$(REGIE) duo-simulator --port $(DUO_SIM_PORT) \
 	  --regie-url http://$(HOST):$(PORT)/duo/v1/notificaties \
 	  --scenario leven --bsn $(DUO_SCENARIO_BSN) --gemeente-oin $(DUO_SCENARIO_OIN) \
-	  --wacht-pip 86400 --eenmalig & simulator=$$!; \
+	  --wacht-pip 86400 --eenmalig --staat $(DUO_SIM_STAAT) & simulator=$$!; \
 	trap 'kill $$worker $$simulator 2>/dev/null; wait $$worker $$simulator 2>/dev/null' EXIT; \
 	trap 'exit 130' INT TERM; \
 	$(REGIE) runserver $(HOST):$(PORT)
@@ -112,5 +116,6 @@ messages: install
 	cd src/regie && DJANGO_SETTINGS_MODULE=regie.conf.test ../../$(REGIE) makemessages -l en --no-obsolete --ignore='rules/*' --ignore='tests/*'
 	cd src/regie && DJANGO_SETTINGS_MODULE=regie.conf.test ../../$(REGIE) compilemessages
 
+# var/ holds the database and the DUO simulator's state file: both go, so they stay in step.
 clean:
 	rm -rf .venv .tools node_modules var

@@ -1,4 +1,5 @@
-"""The DUO simulator: DUO's published M2M APIs, in memory, with DUO's validation rules.
+"""The DUO simulator: DUO's published M2M APIs, with DUO's validation rules; its state in
+memory, or also in a file that survives a restart (``bestand``, see ``opslag.py``).
 
 ``Simulator.behandel(methode, pad, headers, body)`` answers one request; ``wsgi`` serves it over
 HTTP (``regie duo-simulator``, or an in-process ``httpx.WSGITransport``). Every answer carries
@@ -9,14 +10,17 @@ failures (not part of DUO's interface).
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from regie.integrations.duo.client.operaties import OPERATIES, Operatie
-from regie.integrations.duo.simulator import regels, schema
+from regie.integrations.duo.simulator import opslag, regels, schema
 from regie.integrations.duo.simulator.staat import (
     ASIEL,
     GEZIN_OVERIG,
@@ -67,12 +71,37 @@ class Simulator:
         duo_oin: str,
         gemeenten: dict[str, str] | None = None,  # OIN -> CBS code
         klok: Callable[[], date] | None = None,
+        bestand: str | os.PathLike[str] | None = None,
     ) -> None:
+        """With ``bestand`` the state is read from that JSON file when it exists and written
+        to it after every change; raises ``opslag.StaatOnleesbaar`` for a file it cannot use.
+        Municipalities passed here are added to (or override) the file's."""
         self.duo_oin = duo_oin
-        self.gemeenten = dict(gemeenten or {})
         self.staat = Staat(klok=klok)
+        self.bestand = Path(bestand) if bestand is not None else None
+        if self.bestand is not None:
+            opslag.laad(self.staat, self.bestand)
+        self.staat.gemeenten.update(gemeenten or {})
         self.storingen: list[int] = []  # statuses to answer with, next requests first
         self.vertraging = 0.0
+        if self.bestand is not None:
+            self.staat.bewaarder = functools.partial(opslag.schrijf, self.staat, self.bestand)
+            try:  # at once: an unwritable place shows now, not at the first request
+                self.bestand.parent.mkdir(parents=True, exist_ok=True)
+                self.staat.bewaar()
+            except OSError as exc:
+                raise opslag.StaatOnleesbaar(
+                    self.bestand, f"it cannot be written ({exc})", verwijderen=False
+                ) from exc
+
+    @property
+    def gemeenten(self) -> dict[str, str]:
+        """OIN -> CBS code of the municipalities that may call (part of the saved state)."""
+        return self.staat.gemeenten
+
+    @gemeenten.setter
+    def gemeenten(self, waarde: dict[str, str]) -> None:
+        self.staat.gemeenten = dict(waarde)
 
     # --- set-up (tests, scenarios, control endpoints) --------------------------------------
     def persoon(
@@ -97,7 +126,7 @@ class Simulator:
             kennisgeving=vandaag,
             vestiging=vestiging,
         )
-        with self.staat.lock:
+        with self.staat.wijziging():
             self.staat.personen[bsn] = persoon
             if gemeente_oin not in self.gemeenten:
                 self.gemeenten[gemeente_oin] = "0000"
@@ -125,7 +154,7 @@ class Simulator:
             bron, bericht_id = schema.headers(kop, self.duo_oin)
         except schema.Ongeldig:
             return Antwoord(400, headers=versie)
-        with self.staat.lock:
+        with self.staat.wijziging():
             eerder = self.staat.berichten.get((bron, bericht_id))
             if eerder is not None:
                 self._log(bericht_id, operatie, bron, eerder.status, herhaling=True)

@@ -6,16 +6,36 @@ optionally waits for hours -> two exam rounds (SS199) -> diploma, obligation met
 
 Every step only changes DUO's state and queues the notification; the notifier pushes it to
 Regie. ``stap`` seconds between steps (0 in tests).
+
+A scenario is a list of steps with a key each; the keys of the steps taken are kept per person
+(``Staat.voortgang``, saved with the state), together with the step and its notification. So a
+scenario started again for the same person continues with the step after the last one taken
+(after a restart on a state file: waiting for the PIP again, say), and one that finished does
+nothing. A wait that gives up stops the scenario without taking the step: the next start waits
+again.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from regie.integrations.duo.simulator.staat import ASIEL
+from regie.integrations.duo.simulator.staat import ASIEL, Persoon, Voortgang
+
+
+class Gestopt(Exception):
+    """A step's wait gave up (or the simulator stops); the message is recorded as a step text."""
+
+
+@dataclass(frozen=True)
+class Stap:
+    sleutel: str  # names the step in the saved progress
+    doe: Callable[[], str]  # changes DUO's state, queues notifications; returns the step's text
+    wacht: Callable[[], None] | None = None  # before ``doe``, outside the lock; may raise Gestopt
 
 
 def _wacht_tot(voorwaarde: Any, seconden: float, stop: threading.Event | None) -> bool:
@@ -29,6 +49,43 @@ def _wacht_tot(voorwaarde: Any, seconden: float, stop: threading.Event | None) -
     return bool(voorwaarde())
 
 
+def speel(sim: Any, *, naam: str, bsn: str, stappen: list[Stap], pauze: float) -> list[str]:
+    """Take the steps this person's scenario has not taken yet, each in one state change with
+    its progress (one write of the state file); returns the texts of all steps taken so far.
+    A second start while one plays for this person does nothing."""
+    staat = sim.staat
+    with staat.wijziging():
+        if bsn in staat.actief:
+            return staat.scenarios[bsn]
+        voortgang = staat.voortgang.setdefault(bsn, Voortgang(naam))
+        if voortgang.naam != naam:
+            raise ValueError(f"scenario {voortgang.naam!r} is already played for this person")
+        teksten = staat.scenarios.setdefault(bsn, [])
+        staat.actief.add(bsn)
+    try:
+        for stap in stappen:
+            if stap.sleutel in voortgang.gedaan:
+                continue
+            if stap.wacht is not None:
+                try:
+                    stap.wacht()
+                except Gestopt as gestopt:
+                    with staat.wijziging():
+                        teksten.append(str(gestopt))
+                    return teksten
+            with staat.wijziging():
+                teksten.append(stap.doe())
+                voortgang.gedaan.append(stap.sleutel)
+            if pauze:
+                time.sleep(pauze)
+        with staat.wijziging():
+            voortgang.klaar = True
+        return teksten
+    finally:
+        with staat.lock:
+            staat.actief.discard(bsn)
+
+
 def leven(
     sim: Any,
     *,
@@ -40,34 +97,40 @@ def leven(
     wacht_uren: float = 0.0,
     stop: threading.Event | None = None,
 ) -> list[str]:
-    """Play the life; returns the steps taken (also kept in ``sim.staat.scenarios[bsn]``)."""
+    """Play the life, or the rest of it; returns the steps' texts (also kept in
+    ``sim.staat.scenarios[bsn]``). ``gemeente_oin`` and ``doelgroep`` only matter for the
+    first step."""
     staat = sim.staat
-    stappen: list[str] = staat.scenarios.setdefault(bsn, [])
 
-    def stap_gezet(tekst: str) -> None:
-        with staat.lock:
-            stappen.append(tekst)
-        if stap:
-            time.sleep(stap)
+    def persoon() -> Persoon:
+        return staat.personen[bsn]
 
-    vandaag = staat.vandaag()
-    persoon = sim.persoon(
-        bsn, gemeente_oin, doelgroep=doelgroep, plicht_begin=vandaag - timedelta(days=60)
-    )
-    sim.notificeer(bsn, "SS101")
-    stap_gezet("SS101 inburgeringsplichtig")
-    with staat.lock:
-        persoon.vestiging = staat.vandaag()
-    sim.notificeer(bsn, "SS120")
-    stap_gezet("SS120 gevestigd zonder PIP")
-    sim.notificeer(bsn, "SS139")
-    stap_gezet("SS139 10-wekentermijn gestart")
-    with staat.lock:
-        persoon.examennummer = f"LBT{bsn[-6:]}"
-    sim.notificeer(bsn, "SS137")
-    stap_gezet("SS137 aangemeld voor de leerbaarheidstoets")
-    with staat.lock:
-        persoon.lbt.append(
+    def inburgeringsplichtig() -> str:
+        sim.persoon(
+            bsn,
+            gemeente_oin,
+            doelgroep=doelgroep,
+            plicht_begin=staat.vandaag() - timedelta(days=60),
+        )
+        sim.notificeer(bsn, "SS101")
+        return "SS101 inburgeringsplichtig"
+
+    def gevestigd() -> str:
+        persoon().vestiging = staat.vandaag()
+        sim.notificeer(bsn, "SS120")
+        return "SS120 gevestigd zonder PIP"
+
+    def pip_termijn() -> str:
+        sim.notificeer(bsn, "SS139")
+        return "SS139 10-wekentermijn gestart"
+
+    def lbt_aangemeld() -> str:
+        persoon().examennummer = f"LBT{bsn[-6:]}"
+        sim.notificeer(bsn, "SS137")
+        return "SS137 aangemeld voor de leerbaarheidstoets"
+
+    def lbt_uitslag() -> str:
+        persoon().lbt.append(
             {
                 "resultaat": "B1-route haalbaar",
                 "behaaldeScore": "61,50",
@@ -75,20 +138,28 @@ def leven(
                 "datumAfname": staat.vandaag().isoformat(),
             }
         )
-    sim.notificeer(bsn, "SS131")
-    stap_gezet("SS131 uitslag leerbaarheidstoets")
+        sim.notificeer(bsn, "SS131")
+        return "SS131 uitslag leerbaarheidstoets"
 
-    if not _wacht_tot(lambda: persoon.actuele_pip is not None, wacht_pip, stop):
-        stap_gezet("gestopt: Regie leverde geen PIP aan")
-        return stappen
-    stap_gezet("PIP ontvangen; SS102 termijn gestart")
-    if wacht_uren:
-        gekregen = _wacht_tot(lambda: bool(persoon.uren), wacht_uren, stop)
-        stap_gezet("uren ontvangen" if gekregen else "geen uren ontvangen; verder")
+    def wacht_op_pip() -> None:
+        if not _wacht_tot(lambda: persoon().actuele_pip is not None, wacht_pip, stop):
+            raise Gestopt("gestopt: Regie leverde geen PIP aan")
 
-    niveau = (persoon.actuele_pip.niveau if persoon.actuele_pip else None) or "B1"
-    dag = staat.vandaag().isoformat()
-    with staat.lock:
+    def pip_ontvangen() -> str:
+        return "PIP ontvangen; SS102 termijn gestart"  # DUO sent SS102 when it registered it
+
+    def wacht_op_uren() -> None:
+        _wacht_tot(lambda: bool(persoon().uren), wacht_uren, stop)
+
+    def uren() -> str:
+        return "uren ontvangen" if persoon().uren else "geen uren ontvangen; verder"
+
+    def niveau() -> str:
+        actueel = persoon().actuele_pip
+        return (actueel.niveau if actueel else None) or "B1"
+
+    def examens() -> str:
+        dag = staat.vandaag().isoformat()
         for onderdeel, uitslag in (
             ("KNM", "Geslaagd"),
             ("LE", "Gezakt"),
@@ -98,28 +169,44 @@ def leven(
         ):
             resultaat = {"examendatum": dag, "resultaat": uitslag, "onderdeel": onderdeel}
             if onderdeel != "KNM":
-                resultaat["niveau"] = niveau
-            persoon.examens.append(resultaat)
-    sim.notificeer(bsn, "SS199")
-    stap_gezet("SS199 examenuitslagen (lezen gezakt)")
-    with staat.lock:
-        persoon.examens.append(
+                resultaat["niveau"] = niveau()
+            persoon().examens.append(resultaat)
+        sim.notificeer(bsn, "SS199")
+        return "SS199 examenuitslagen (lezen gezakt)"
+
+    def herexamen() -> str:
+        persoon().examens.append(
             {
                 "examendatum": (staat.vandaag() + timedelta(days=1)).isoformat(),
                 "resultaat": "Geslaagd",
                 "onderdeel": "LE",
-                "niveau": niveau,
+                "niveau": niveau(),
             }
         )
-    sim.notificeer(bsn, "SS199")
-    stap_gezet("SS199 herexamen lezen geslaagd")
-    with staat.lock:
-        persoon.plicht = False
-        persoon.plicht_einde = staat.vandaag() + timedelta(days=1)
-        persoon.reden_geen_plicht = "Inburgeringsplicht voldaan"
-    sim.notificeer(bsn, "SS106")
-    stap_gezet("SS106 diploma behaald: inburgeringsplicht voldaan")
-    return stappen
+        sim.notificeer(bsn, "SS199")
+        return "SS199 herexamen lezen geslaagd"
+
+    def plicht_voldaan() -> str:
+        p = persoon()
+        p.plicht = False
+        p.plicht_einde = staat.vandaag() + timedelta(days=1)
+        p.reden_geen_plicht = "Inburgeringsplicht voldaan"
+        sim.notificeer(bsn, "SS106")
+        return "SS106 diploma behaald: inburgeringsplicht voldaan"
+
+    stappen = [
+        Stap("SS101", inburgeringsplichtig),
+        Stap("SS120", gevestigd),
+        Stap("SS139", pip_termijn),
+        Stap("SS137", lbt_aangemeld),
+        Stap("SS131", lbt_uitslag),
+        Stap("pip", pip_ontvangen, wacht=wacht_op_pip),
+        *([Stap("uren", uren, wacht=wacht_op_uren)] if wacht_uren else []),
+        Stap("examens", examens),
+        Stap("herexamen", herexamen),
+        Stap("SS106", plicht_voldaan),
+    ]
+    return speel(sim, naam="leven", bsn=bsn, stappen=stappen, pauze=stap)
 
 
 SCENARIOS = {"leven": leven}

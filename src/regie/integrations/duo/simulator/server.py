@@ -90,16 +90,17 @@ def bezorg(sim: Simulator, verzend: Verzender, *, geheim: str) -> int:
     """Push every queued notification once; returns how many Regie accepted (201)."""
     geaccepteerd = 0
     for notificatie in sim.staat.te_bezorgen():
-        notificatie.pogingen += 1
         try:
             status = verzend(
                 notificatie_headers(sim, notificatie, geheim), json.dumps(notificatie.body).encode()
             )
         except httpx.HTTPError:
             status = 0
-        if status == 201:
-            with sim.staat.lock:
+        with sim.staat.wijziging():  # one write per attempt
+            notificatie.pogingen += 1
+            if status == 201:
                 notificatie.bezorgd = True
+        if status == 201:
             geaccepteerd += 1
         else:
             log.warning(

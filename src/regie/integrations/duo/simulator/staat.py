@@ -1,15 +1,18 @@
 """The simulator's memory: persons as DUO knows them, institutions, contact persons, the
-messages it received (for deduplication on berichtId) and the notifications it has to push.
+messages it received (for deduplication on berichtId), the notifications it has to push and how
+far each scenario got.
 
 Plain Python, no Django: the simulator is a stand-in for DUO, not part of Regie. One lock
-guards everything; requests are short.
+guards everything; requests are short. Changes go through ``Staat.wijziging()``: when the
+simulator has a state file (``opslag.py``), the outermost change writes it, once.
 """
 
 from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -121,6 +124,16 @@ class Notificatie:
     pogingen: int = 0
 
 
+@dataclass
+class Voortgang:
+    """How far a scenario got for one person: the keys of the steps taken, so that a restarted
+    simulator continues with the next one instead of playing the life again."""
+
+    naam: str
+    gedaan: list[str] = field(default_factory=list)
+    klaar: bool = False
+
+
 INSTELLINGEN: list[dict[str, Any]] = [
     {
         "instellingsnummer": "1000000001",
@@ -164,16 +177,42 @@ class Staat:
     def __init__(self, *, klok: Callable[[], date] | None = None) -> None:
         self.lock = threading.RLock()
         self.klok = klok or date.today
+        self.gemeenten: dict[str, str] = {}  # OIN -> CBS code: who may call
         self.personen: dict[str, Persoon] = {}
         self.contactpersonen: dict[int, dict[str, Any]] = {}  # id -> {"gegevens", "gemeente_oin"}
         self.volgend_contact_id = 1
         self.berichten: dict[tuple[str, str], Antwoord] = {}
         self.ontvangen: list[Ontvangen] = []
         self.uitgaand: list[Notificatie] = []
-        self.scenarios: dict[str, list[str]] = {}
+        self.scenarios: dict[str, list[str]] = {}  # BSN -> the steps' texts, in order
+        self.voortgang: dict[str, Voortgang] = {}  # BSN -> the steps taken
+        # Not saved: what this process is doing right now.
+        self.actief: set[str] = set()  # BSNs whose scenario is being played
+        self.bewaarder: Callable[[], None] | None = None  # writes the state file, if any
+        self._diepte = 0
 
     def vandaag(self) -> date:
         return self.klok()
+
+    @contextmanager
+    def wijziging(self) -> Iterator[None]:
+        """Change the state under its lock; the outermost change saves it (one write for a
+        request, a notification or a scenario step, however many changes it makes)."""
+        with self.lock:
+            self._diepte += 1
+            try:
+                yield
+            finally:
+                self._diepte -= 1
+            if self._diepte == 0:
+                self.bewaar()
+
+    def bewaar(self) -> None:
+        """Write the state file now (nothing without one). For changes made outside
+        ``wijziging()``, e.g. by a test that edits a person directly."""
+        with self.lock:
+            if self.bewaarder is not None:
+                self.bewaarder()
 
     def notificeer(self, persoon: Persoon, code: str, *, vnummer: int | None = None) -> Notificatie:
         body: dict[str, Any] = {
@@ -183,7 +222,7 @@ class Staat:
         }
         if vnummer is not None:
             body["vNummer"] = vnummer
-        with self.lock:
+        with self.wijziging():
             notificatie = Notificatie(str(uuid.uuid4()), persoon.gemeente_oin, body)
             self.uitgaand.append(notificatie)
             return notificatie

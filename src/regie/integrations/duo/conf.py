@@ -139,6 +139,16 @@ ALARM_NA_POGINGEN: int = config(
     help_text="After this many failed attempts a work item warns the functioneel beheerder.",
     group=_GROEP,
 )
+INSTELLINGEN_UREN: float = config(
+    "DUO_INSTITUTIONS_REFRESH_HOURS",
+    24.0,
+    help_text=(
+        "Hours between two fetches of DUO's list of recognised institutions (BoW/TST "
+        "keurmerk, Inburgeringsaanbod API) by the worker; the course-offer form chooses from "
+        "it. `regie duo-instellingen` fetches it now."
+    ),
+    group=_GROEP,
+)
 PERSOONSGEGEVENS_BRON: str = config(
     "DUO_PERSON_DATA_SOURCE",
     "",

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.core.models import Gemeente
 from regie.dossiers.models import Dossier
-from regie.integrations.duo import contactpersonen
-from regie.integrations.duo.models import Contactpersoon
+from regie.integrations.duo import contactpersonen, instellingen
+from regie.integrations.duo.models import Contactpersoon, Instelling
 
 DATUM_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 VERWIJTBAAR = [
@@ -95,7 +95,27 @@ class UrenForm(VastleggingForm):
         return _niet_in_de_toekomst(self.cleaned_data.get("datum"))
 
 
+class InstellingKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        keurmerken = [
+            naam for naam, heeft in (("BoW", obj.bow_keurmerk), ("TST", obj.tst_keurmerk)) if heeft
+        ]
+        return f"{obj.naam}, {obj.plaatsnaam} ({obj.instellingsnummer}; {'/'.join(keurmerken)})"
+
+
 class AanbodForm(VastleggingForm):
+    """The course offer. With DUO's list of recognised institutions in Regie the institution is
+    chosen from it (and the list says whether it counts); without it, the number is typed and
+    the keurmerk ticked by hand."""
+
+    instelling = InstellingKeuze(
+        label=_("Instelling"),
+        queryset=Instelling.objects.none(),
+        help_text=_(
+            "Uit de lijst van DUO: instellingen met het keurmerk van Blik op Werk of "
+            "een erkend taalschakeltraject (TST)."
+        ),
+    )
     instellingsnummer = forms.RegexField(
         label=_("Instellingsnummer (DUO)"),
         regex=r"^[0-9A-Za-z]{10}$",
@@ -121,6 +141,28 @@ class AanbodForm(VastleggingForm):
     verwachte_eind = forms.DateField(
         label=_("Verwachte einddatum opleiding"), required=False, widget=DATUM_WIDGET
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if instellingen.lijst_bekend():
+            del self.fields["instellingsnummer"], self.fields["keurmerk"]
+            self.fields["instelling"].queryset = Instelling.objects.filter(  # type: ignore[attr-defined]
+                in_lijst=True
+            )
+        else:
+            del self.fields["instelling"]
+            self.fields["instellingsnummer"].help_text = _(
+                "De lijst van erkende instellingen is nog niet bij DUO opgehaald; typ het "
+                "nummer over."
+            )
+
+    def gegevens(self) -> dict[str, Any]:
+        gegevens = super().gegevens()
+        instelling = gegevens.pop("instelling", None)
+        if instelling is not None:
+            gegevens["instellingsnummer"] = instelling.instellingsnummer
+            gegevens["keurmerk"] = instelling.bow_keurmerk or instelling.tst_keurmerk
+        return gegevens
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

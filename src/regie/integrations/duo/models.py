@@ -252,3 +252,31 @@ class Contactpersoon(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.email})"
+
+
+class Instelling(models.Model):
+    """An institution in DUO's list of recognised institutions (Inburgeringsaanbod API,
+    ``getInstellingen``): a course provider with the Blik op Werk keurmerk and/or a recognised
+    language-switch (TST) institution. A copy, refreshed by the worker; the course offer is
+    chosen from it. An institution that left DUO's list stays, marked ``in_lijst=False``."""
+
+    instellingsnummer = models.CharField(_("instellingsnummer"), max_length=10, unique=True)
+    naam = models.CharField(_("naam"), max_length=128)
+    postcode = models.CharField(_("postcode"), max_length=6)
+    huisnummer = models.PositiveIntegerField(_("huisnummer"))
+    huisnummertoevoeging = models.CharField(_("toevoeging"), max_length=4, blank=True)
+    plaatsnaam = models.CharField(_("plaats"), max_length=40)
+    bow = models.CharField(_("registratienummer Blik op Werk"), max_length=10, blank=True)
+    brin = models.CharField(_("BRIN"), max_length=4, blank=True)
+    bow_keurmerk = models.BooleanField(_("keurmerk Blik op Werk"), default=False)
+    tst_keurmerk = models.BooleanField(_("erkend taalschakeltraject (TST)"), default=False)
+    in_lijst = models.BooleanField(_("in de lijst van DUO"), default=True)
+    opgehaald_op = models.DateTimeField(_("opgehaald op"))
+
+    class Meta:
+        verbose_name = _("erkende instelling")
+        verbose_name_plural = _("erkende instellingen")
+        ordering = ["naam", "plaatsnaam"]
+
+    def __str__(self) -> str:
+        return f"{self.naam}, {self.plaatsnaam} ({self.instellingsnummer})"

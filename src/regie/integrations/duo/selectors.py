@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from regie.accounts.permissions import heeft_recht
 from regie.dossiers.models import Dossier
+from regie.integrations.duo import instellingen
 from regie.integrations.duo.inbox.gebeurtenissen import CATALOGUS
-from regie.integrations.duo.models import InboxNotificatie, OutboxBericht, Werkitem
+from regie.integrations.duo.models import InboxNotificatie, Instelling, OutboxBericht, Werkitem
 from regie.integrations.duo.outbox.soorten import SOORTEN
 
 MAX_REGELS = 20
@@ -137,6 +138,8 @@ class Monitor:
     inbox_aandacht: list[NotificatieRegel]
     outbox_aandacht: list[LeveringRegel]
     storingen: list[Werkitem]
+    instellingen_in_lijst: int  # DUO's list of recognised institutions, as last fetched
+    instellingen_opgehaald: Any  # when (None: never)
 
 
 def monitor(user: Any, *, limiet: int = 100) -> Monitor:
@@ -188,4 +191,6 @@ def monitor(user: Any, *, limiet: int = 100) -> Monitor:
         inbox_aandacht=aandacht_inbox,
         outbox_aandacht=aandacht_outbox,
         storingen=storingen,
+        instellingen_in_lijst=Instelling.objects.filter(in_lijst=True).count(),
+        instellingen_opgehaald=instellingen.laatst_opgehaald(),
     )

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from regie.dossiers import regels
 from regie.dossiers.models import Dossier, TijdlijnFeit
+from regie.integrations.duo import instellingen
 from regie.integrations.duo.models import Contactpersoon, OutboxBericht
 
 SDI014 = "DUO M2M, PIP en Inburgeringsaanbod API (SDI014)"
@@ -155,6 +156,19 @@ def _lokaal(
                 "ONBEKENDE_CONTACTPERSOON",
                 f"contactpersoon {g['contactpersoon_id']} is niet (meer) bij DUO geregistreerd "
                 f"voor gemeente {dossier.regie_gemeente.naam}",
+                SDI014,
+            )
+        )
+    if (
+        soort == "aanbod"
+        and instellingen.lijst_bekend()
+        and instellingen.erkend(g["instellingsnummer"]) is None
+    ):
+        uit.append(
+            Weigering(
+                "INSTELLING_NIET_ERKEND",
+                f"instelling {g['instellingsnummer']} staat niet in DUO's lijst van erkende "
+                "instellingen (keurmerk Blik op Werk of taalschakeltraject)",
                 SDI014,
             )
         )

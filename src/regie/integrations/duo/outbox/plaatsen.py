@@ -26,6 +26,7 @@ from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
 from regie.dossiers.models import Dossier, TijdlijnFeit
 from regie.dossiers.services import ServiceFout
+from regie.integrations.duo import instellingen
 from regie.integrations.duo.models import OutboxBericht
 from regie.integrations.duo.outbox.controles import Weigering, weigeringen
 from regie.integrations.duo.outbox.soorten import SOORTEN
@@ -44,9 +45,29 @@ def _feiten(dossier: Dossier) -> list[TijdlijnFeit]:
     return list(TijdlijnFeit.objects.filter(dossier_id=dossier.pk).order_by("datum", "id"))
 
 
+def _keurmerk_uit_lijst(gegevens: dict[str, Any], feiten: list[TijdlijnFeit]) -> dict[str, Any]:
+    """With DUO's list of recognised institutions in Regie, the list decides whether the
+    institution counts: the Blik op Werk keurmerk, or a recognised TST institution for a
+    newcomer in the onderwijsroute (DUO M2M README, "Inburgeringsaanbod")."""
+    if not instellingen.lijst_bekend():
+        return gegevens
+    instelling = instellingen.erkend(gegevens["instellingsnummer"])
+    pips = [f for f in feiten if f.soort == TijdlijnFeit.Soort.PIP_VASTGESTELD]
+    route = pips[-1].gegevens.get("leerroute") if pips else None
+    keurmerk = instelling is not None and (
+        instelling.bow_keurmerk or (instelling.tst_keurmerk and route == "onderwijsroute")
+    )
+    return {**gegevens, "keurmerk": keurmerk}
+
+
 def _verrijk(soort: str, gegevens: dict[str, Any], feiten: list[TijdlijnFeit]) -> dict[str, Any]:
-    """A 'verwijtbaar' delivery is a PUT of the whole MAP or PVT resource: it must carry the
-    date DUO already holds, or DUO would withdraw that date."""
+    """What a delivery takes from Regie's records rather than from the caller.
+
+    A 'verwijtbaar' delivery is a PUT of the whole MAP or PVT resource: it must carry the date
+    DUO already holds, or DUO would withdraw that date. A course offer's keurmerk follows from
+    DUO's list of recognised institutions when Regie holds it."""
+    if soort == "aanbod":
+        return _keurmerk_uit_lijst(gegevens, feiten)
     if soort != "verwijtbaar" or gegevens.get("datum"):
         return gegevens
     feitsoort = (

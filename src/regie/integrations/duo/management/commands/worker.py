@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--batch", type=int, default=50, help="rows claimed per round")
 
     def handle(self, *args, once: bool, batch: int, **options):  # type: ignore[no-untyped-def]
-        worker = Worker(batch=batch)
+        worker = Worker(batch=batch, instellingen_verversen=True)
         worker.stop_bij_signaal()
         self.stdout.write(f"DUO-worker {worker.naam} gestart.")
         totaal = worker.draai(eenmalig=once)

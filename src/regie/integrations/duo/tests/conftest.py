@@ -106,3 +106,12 @@ def bezorgen(sim: Simulator, contract: Contract) -> Callable[[], int]:
     """Deliver the simulator's queued notifications to Regie's endpoint (test client)."""
     client = Client()
     return lambda: bezorg(sim, django_verzender(client, contract), geheim=GEHEIM)
+
+
+def vastleggen(client: Client, dossier: Any, wat: str, /, **velden: Any) -> Any:
+    """POST one recording form of the dossier's DUO part, as the page sends it."""
+    from django.urls import reverse
+
+    data = {"soort": wat, f"{wat}-versie": dossier.versie}
+    data.update({f"{wat}-{k}": v for k, v in velden.items()})
+    return client.post(reverse("duo:vastleggen", kwargs={"dossier_id": dossier.pk}), data)

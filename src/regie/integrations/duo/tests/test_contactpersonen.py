@@ -14,7 +14,7 @@ from regie.audit.models import AuditGebeurtenis
 from regie.integrations.duo import conf, outbox
 from regie.integrations.duo.models import Contactpersoon, OutboxBericht
 from regie.integrations.duo.outbox import VoorafGeweigerd
-from regie.integrations.duo.tests.conftest import WEERT_OIN
+from regie.integrations.duo.tests.conftest import WEERT_OIN, vastleggen
 from regie.integrations.duo.worker import draai_eenmalig
 from regie.tests.factories import DossierFactory, GebruikerFactory
 
@@ -103,27 +103,27 @@ def test_andere_gemeente_ziet_en_wijzigt_niets(client, weert_oin, nederweert):
     assert cp.actief
 
 
-def _vastleggen(client, dossier, wat: str, /, **velden):
-    data = {"soort": wat, f"{wat}-versie": dossier.versie}
-    data.update({f"{wat}-{k}": v for k, v in velden.items()})
-    return client.post(reverse("duo:vastleggen", kwargs={"dossier_id": dossier.pk}), data)
+@pytest.fixture
+def geregistreerd(client, sim, sim_url, contract, fb_weert, weert_oin):
+    """A contact person registered by the functioneel beheerder, and a newcomer DUO knows."""
+    client.force_login(fb_weert)
+    _registreer(client)
+    sim.persoon(BSN, WEERT_OIN, vestiging=date(2026, 1, 1))
+    dossier = DossierFactory(regie_gemeente=weert_oin, inburgeraar__bsn=BSN)
+    return Contactpersoon.objects.get(), dossier
 
 
 def test_koppelen_aan_een_inburgeraar_en_weer_ontkoppelen(
-    client, sim, sim_url, clients, contract, fb_weert, kr_weert, weert_oin
+    client, sim, clients, geregistreerd, kr_weert
 ):
-    client.force_login(fb_weert)
-    _registreer(client)
-    cp = Contactpersoon.objects.get()
-    sim.persoon(BSN, WEERT_OIN, vestiging=date(2026, 1, 1))
-    dossier = DossierFactory(regie_gemeente=weert_oin, inburgeraar__bsn=BSN)
+    cp, dossier = geregistreerd
     client.force_login(kr_weert)
     status = reverse("duo:dossier", kwargs={"dossier_id": dossier.pk})
     pagina = client.get(status).content.decode()
     assert 'id="vastleggen-contactpersoon_koppelen"' in pagina
     assert 'id="vastleggen-contactpersoon_ontkoppelen"' not in pagina  # nobody linked yet
 
-    antwoord = _vastleggen(client, dossier, "contactpersoon_koppelen", contactpersoon=cp.pk)
+    antwoord = vastleggen(client, dossier, "contactpersoon_koppelen", contactpersoon=cp.pk)
     assert antwoord.status_code == 302, antwoord.content.decode()
     levering = OutboxBericht.objects.get(dossier=dossier)
     assert (levering.operatie, levering.pad) == ("postContactpersoonByBsn", {"id": cp.duo_id})
@@ -134,22 +134,18 @@ def test_koppelen_aan_een_inburgeraar_en_weer_ontkoppelen(
     assert 'id="vastleggen-contactpersoon_ontkoppelen"' in pagina
 
     dossier.refresh_from_db()
-    assert _vastleggen(client, dossier, "contactpersoon_ontkoppelen").status_code == 302
+    assert vastleggen(client, dossier, "contactpersoon_ontkoppelen").status_code == 302
     draai_eenmalig(clients=clients)
     assert sim.staat.personen[BSN].contactpersoon_id is None
     assert "Contactpersoon bij DUO" not in client.get(status).content.decode()
 
 
 def test_verwijderen_bij_duo_maakt_inactief_en_vervalt_de_koppeling(
-    client, sim, sim_url, clients, contract, fb_weert, kr_weert, weert_oin
+    client, sim, clients, geregistreerd, fb_weert, kr_weert
 ):
-    client.force_login(fb_weert)
-    _registreer(client)
-    cp = Contactpersoon.objects.get()
-    sim.persoon(BSN, WEERT_OIN, vestiging=date(2026, 1, 1))
-    dossier = DossierFactory(regie_gemeente=weert_oin, inburgeraar__bsn=BSN)
+    cp, dossier = geregistreerd
     client.force_login(kr_weert)
-    _vastleggen(client, dossier, "contactpersoon_koppelen", contactpersoon=cp.pk)
+    vastleggen(client, dossier, "contactpersoon_koppelen", contactpersoon=cp.pk)
     draai_eenmalig(clients=clients)
 
     client.force_login(fb_weert)

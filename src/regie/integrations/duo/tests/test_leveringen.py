@@ -22,7 +22,7 @@ from regie.intake.models import BredeIntake
 from regie.integrations.duo import forms, leveringen
 from regie.integrations.duo.models import OutboxBericht, Werkitem
 from regie.integrations.duo.outbox import VoorafGeweigerd
-from regie.integrations.duo.tests.conftest import WEERT_OIN
+from regie.integrations.duo.tests.conftest import WEERT_OIN, vastleggen
 from regie.plans.models import PipVersie
 from regie.plans.tests.conftest import _met_recht_vaststellen, concept, indienen_en_vaststellen
 from regie.tests.factories import DossierFactory, GebruikerFactory
@@ -207,12 +207,6 @@ def met_termijn(dossier):
     return dossier
 
 
-def _vastleggen(client, dossier, wat: str, /, **velden):
-    data = {"soort": wat, f"{wat}-versie": dossier.versie}
-    data.update({f"{wat}-{k}": v for k, v in velden.items()})
-    return client.post(reverse("duo:vastleggen", kwargs={"dossier_id": dossier.pk}), data)
-
-
 @pytest.mark.parametrize(
     ("soort", "velden", "feit", "operatie", "verzoek"),
     [
@@ -264,7 +258,7 @@ def test_vastleggen_schrijft_feit_en_levering_samen(
     client, met_termijn, kr_weert, soort, velden, feit, operatie, verzoek
 ):
     client.force_login(kr_weert)
-    antwoord = _vastleggen(client, met_termijn, soort, **velden)
+    antwoord = vastleggen(client, met_termijn, soort, **velden)
     assert antwoord.status_code == 302, antwoord.content.decode()
     assert antwoord["Location"] == reverse("dossiers:detail", kwargs={"dossier_id": met_termijn.pk})
     levering = OutboxBericht.objects.get(dossier=met_termijn)
@@ -289,7 +283,7 @@ def test_uren_worden_als_totaal_aan_duo_gemeld(client, met_termijn, kr_weert):
     for uren, datum in (("40", "2026-05-15"), ("25", "2026-05-31")):
         met_termijn.refresh_from_db()
         assert (
-            _vastleggen(
+            vastleggen(
                 client, met_termijn, "uren", soort="taal_knm_brede_intake", uren=uren, datum=datum
             ).status_code
             == 302
@@ -305,7 +299,7 @@ def test_uren_worden_als_totaal_aan_duo_gemeld(client, met_termijn, kr_weert):
 def test_vooraf_geweigerd_toont_de_reden_en_legt_niets_vast(client, dossier, kr_weert):
     # No PIP yet, so no term: DUO would refuse a PVT date (the engine's GEEN_TERMIJN).
     client.force_login(kr_weert)
-    antwoord = _vastleggen(client, dossier, "pvt", datum="2026-05-20")
+    antwoord = vastleggen(client, dossier, "pvt", datum="2026-05-20")
     assert antwoord.status_code == 200
     pagina = antwoord.content.decode()
     assert "DUO zou deze levering weigeren:" in pagina
@@ -319,9 +313,9 @@ def test_vooraf_geweigerd_toont_de_reden_en_legt_niets_vast(client, dossier, kr_
 def test_gelijktijdig_gewijzigd_wordt_geweigerd(client, met_termijn, kr_weert):
     client.force_login(kr_weert)
     verouderd = met_termijn.versie
-    assert _vastleggen(client, met_termijn, "pvt", datum="2026-05-20").status_code == 302
+    assert vastleggen(client, met_termijn, "pvt", datum="2026-05-20").status_code == 302
     met_termijn.versie = verouderd  # the second tab still shows the old version
-    antwoord = _vastleggen(client, met_termijn, "map", datum="2026-05-25")
+    antwoord = vastleggen(client, met_termijn, "map", datum="2026-05-25")
     assert antwoord.status_code == 200
     assert "intussen door iemand anders gewijzigd" in antwoord.content.decode()
     assert list(OutboxBericht.objects.values_list("soort", flat=True)) == ["pvt"]
@@ -330,9 +324,9 @@ def test_gelijktijdig_gewijzigd_wordt_geweigerd(client, met_termijn, kr_weert):
 
 def test_ongeldige_invoer_en_onbekende_soort(client, met_termijn, kr_weert):
     client.force_login(kr_weert)
-    toekomst = _vastleggen(client, met_termijn, "zroute", datum="2026-07-01")
+    toekomst = vastleggen(client, met_termijn, "zroute", datum="2026-07-01")
     assert "Deze datum ligt in de toekomst." in toekomst.content.decode()
-    kort = _vastleggen(client, met_termijn, "aanbod", instellingsnummer="123", alfabetisering="NVT")
+    kort = vastleggen(client, met_termijn, "aanbod", instellingsnummer="123", alfabetisering="NVT")
     assert "Een instellingsnummer heeft precies 10 tekens." in kort.content.decode()
     onbekend = client.post(
         reverse("duo:vastleggen", kwargs={"dossier_id": met_termijn.pk}), {"soort": "boete"}
@@ -367,7 +361,7 @@ def test_formulieren_alleen_met_wijzigrecht(client, weert_oin, met_termijn, kr_w
     )
     client.force_login(GebruikerFactory(rollen=[("lezer", weert_oin)]))
     assert "Vastleggen en aan DUO melden" not in client.get(url).content.decode()
-    assert _vastleggen(client, met_termijn, "pvt", datum="2026-05-20").status_code == 403
+    assert vastleggen(client, met_termijn, "pvt", datum="2026-05-20").status_code == 403
     assert not OutboxBericht.objects.exists()
 
 
@@ -385,11 +379,11 @@ def test_dossierpagina_laadt_het_duo_deel_en_werkt_zonder_javascript(client, met
 # --- PIP withdrawn at DUO ---------------------------------------------------------------------
 def test_pip_bij_duo_verwijderen_met_reden_en_bevestiging(client, met_termijn, kr_weert):
     client.force_login(kr_weert)
-    zonder = _vastleggen(client, met_termijn, "pip_verwijderen", reden="verkeerde persoon")
+    zonder = vastleggen(client, met_termijn, "pip_verwijderen", reden="verkeerde persoon")
     assert zonder.status_code == 200
     assert "Bevestig dat het PIP bij DUO verwijderd moet worden." in zonder.content.decode()
     assert not OutboxBericht.objects.exists()
-    antwoord = _vastleggen(
+    antwoord = vastleggen(
         client, met_termijn, "pip_verwijderen", reden="verkeerde persoon", bevestig="on"
     )
     assert antwoord.status_code == 302, antwoord.content.decode()
@@ -410,7 +404,7 @@ def test_pip_verwijderen_zonder_pip_of_na_de_termijn_wordt_vooraf_geweigerd(
 ):
     client.force_login(kr_weert)
     zonder_pip = DossierFactory(regie_gemeente=dossier.regie_gemeente, inburgeraar__bsn="999000023")
-    antwoord = _vastleggen(client, zonder_pip, "pip_verwijderen", reden="x", bevestig="on")
+    antwoord = vastleggen(client, zonder_pip, "pip_verwijderen", reden="x", bevestig="on")
     assert "DUO kent geen PIP van deze inburgeraar om te verwijderen" in antwoord.content.decode()
     feit_vastleggen(
         dossier=met_termijn,
@@ -419,7 +413,7 @@ def test_pip_verwijderen_zonder_pip_of_na_de_termijn_wordt_vooraf_geweigerd(
         gegevens={"code": "SS102"},
     )
     met_termijn.refresh_from_db()
-    antwoord = _vastleggen(client, met_termijn, "pip_verwijderen", reden="x", bevestig="on")
+    antwoord = vastleggen(client, met_termijn, "pip_verwijderen", reden="x", bevestig="on")
     assert "DUO heeft de inburgeringstermijn al vastgesteld (SS102)" in antwoord.content.decode()
     assert not OutboxBericht.objects.exists()
 

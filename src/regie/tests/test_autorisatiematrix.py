@@ -82,6 +82,7 @@ MATRIX: dict[str, Regel] = {
     "duo:monitor": Regel(wie="fb_weert", andere_gemeente=403),
     "duo:dossier": Regel(object=True, andere_gemeente=404),
     "duo:vastleggen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
+    "duo:portaal": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
     "duo:werkitem_afhandelen": Regel(methode="POST", object=True, andere_gemeente=404, eigen=302),
     # The municipality's contact persons at DUO: the functioneel beheerder's register. (The
     # world's contact person is already deleted at DUO, so POSTing here calls nobody.)

@@ -19,7 +19,8 @@ from django.utils.formats import date_format
 
 from regie.audit import services as audit
 from regie.audit.models import AuditGebeurtenis
-from regie.dossiers.models import Dossier
+from regie.dossiers import regels
+from regie.dossiers.models import Dossier, TijdlijnFeit
 from regie.integrations.duo import werkitems
 from regie.integrations.duo.models import Werkitem
 
@@ -132,3 +133,32 @@ def portaaltaak_aanmaken(
         gegevens={"soort": "portaal", "taak": soort},
     )
     return item
+
+
+@dataclass(frozen=True)
+class BoeteToets:
+    """The engine's answer to "may the college fine?" (``boete_opleggen``, Wi arts 22/23):
+    the refusals (empty: allowed) and the statutory maximum amount in euro."""
+
+    weigeringen: tuple[str, ...]
+    maximum: int | None
+
+
+def boete_toetsen(*, dossier: Dossier, grond: str, besluitdatum: date) -> BoeteToets:
+    """Ask the rules engine, with the dossier's facts on the day of the decision, whether a
+    fine on ``grond`` (``brede_intake`` / ``pip_naleving``) is possible. Culpability is what
+    the college establishes; the form asks for it before calling this."""
+    uitkomst = regels.conclusies_voor(
+        dossier,
+        TijdlijnFeit.objects.filter(dossier_id=dossier.pk).order_by("datum", "id"),
+        peildatum=besluitdatum,
+        vragen=[{"actie": "boete_opleggen", "grond": grond, "verwijtbaar": True}],
+    )
+    antwoord = uitkomst.antwoorden[0]
+    return BoeteToets(
+        tuple(
+            f"{w.toelichting} ({w.grondslag.regeling}, artikel {w.grondslag.artikel})"
+            for w in antwoord.weigeringen
+        ),
+        getattr(antwoord, "max_bedrag", None),
+    )

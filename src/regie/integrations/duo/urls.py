@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("dossiers/<uuid:dossier_id>/", views.dossier_status, name="dossier"),
     path("dossiers/<uuid:dossier_id>/vastleggen/", views.vastleggen, name="vastleggen"),
+    path("dossiers/<uuid:dossier_id>/portaal/", views.portaal_vastleggen, name="portaal"),
     path(
         "dossiers/<uuid:dossier_id>/werkitems/afhandelen/",
         views.werkitem_afhandelen,

@@ -32,6 +32,7 @@ from regie.integrations.duo import (
     contactpersonen,
     inbox,
     leveringen,
+    portaal,
     selectors,
     werkitems,
 )
@@ -42,6 +43,11 @@ from regie.integrations.duo.forms import (
     formulier,
 )
 from regie.integrations.duo.models import Contactpersoon, Werkitem
+from regie.integrations.duo.portaalformulieren import (
+    PORTAALFORMULIEREN,
+    PortaalForm,
+    portaalformulier,
+)
 
 _OIN = re.compile(r"\d{20}")
 _GEBEURTENIS = re.compile(r"[0-9A-Z]{1,6}")
@@ -136,7 +142,7 @@ def _status_pagina(
     request: HttpRequest,
     dossier: Dossier,
     *,
-    bound: VastleggingForm | None = None,
+    bound: VastleggingForm | PortaalForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """The DUO part of the dossier: as an HTMX fragment, or as a page of its own (without
@@ -160,6 +166,15 @@ def _status_pagina(
             )
             if form.tonen:
                 formulieren.append({"soort": soort, "label": vastlegging.label, "form": form})
+    portaalformulieren = []
+    if duo.mag_afhandelen:
+        for soort in PORTAALFORMULIEREN:
+            form = (
+                bound
+                if bound is not None and bound.prefix == f"portaal-{soort}"
+                else portaalformulier(soort, dossier=dossier)
+            )
+            portaalformulieren.append({"soort": soort, "label": form.titel, "form": form})
     sjabloon = (
         "duo/dossier_fragment.html"
         if request.headers.get("HX-Request") and bound is None
@@ -172,6 +187,7 @@ def _status_pagina(
             "dossier": dossier,
             "duo": duo,
             "formulieren": formulieren,
+            "portaalformulieren": portaalformulieren,
             "contactpersoon": contactpersonen.gekoppeld(dossier),
         },
         status=status,
@@ -219,6 +235,35 @@ def vastleggen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
             return redirect("dossiers:detail", dossier_id=dossier.pk)
     dossier.refresh_from_db()
     return _status_pagina(request, dossier, bound=form)
+
+
+@require_POST
+@vereist_recht("dossiers.change_dossier")
+def portaal_vastleggen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
+    """Record what DUO only accepts in its portal: a work item with the data to copy."""
+    dossier = _haal_dossier(request, dossier_id)
+    if not heeft_recht(request.user, "dossiers.change_dossier", dossier.regie_gemeente_id):
+        raise PermissionDenied
+    soort = request.POST.get("soort", "")
+    if soort not in PORTAALFORMULIEREN:
+        messages.error(request, _("Kies wat u in het DUO-portaal wilt registreren."))
+        return redirect("dossiers:detail", dossier_id=dossier.pk)
+    form = portaalformulier(soort, request.POST, dossier=dossier)
+    if not form.is_valid():
+        return _status_pagina(request, dossier, bound=form, status=400)
+    portaal.portaaltaak_aanmaken(
+        dossier=dossier,
+        soort=soort,
+        gegevens=form.gegevens(),
+        door=request.user,
+        kenmerk=f"{soort}:{form.cleaned_data['token']}",
+        request=request,
+    )
+    messages.success(
+        request,
+        _("Er staat een werkitem klaar met de gegevens om over te nemen in het DUO-portaal."),
+    )
+    return redirect("dossiers:detail", dossier_id=dossier.pk)
 
 
 @require_POST

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Regie, bottom layer first (see docs/architecture.md).
     "regie.core",
     "regie.accounts",
@@ -72,7 +75,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "regie.accounts.middleware.TweeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "regie.core.middleware.PrivacyHeadersMiddleware",
@@ -170,6 +175,23 @@ SECURE_COOKIES = config(
 )
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+
+# Two-factor authentication (targets R-12): every staff member confirms a second factor (an
+# authenticator app, TOTP, RFC 6238; or a one-time recovery code) before any page with personal
+# data. API tokens of systems are not sessions and are not affected.
+TWEE_FACTOR_VERPLICHT = config(
+    "TWO_FACTOR_REQUIRED",
+    True,
+    help_text=(
+        "Require the second login step (authenticator app) for every user before any page. "
+        "Only the test settings turn it off by default (their tests log in directly); "
+        "production must keep it on."
+    ),
+)
+OTP_TOTP_ISSUER = "Regie"
+# After a wrong code the next try waits 1, 2, 4, ... seconds (django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 AXES_FAILURE_LIMIT = config(
     "LOGIN_FAILURE_LIMIT",

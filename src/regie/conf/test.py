@@ -6,6 +6,9 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-secret-regie-0000000000000000
 os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+# Tests log users in directly (force_login); the second step has tests of its own, which turn
+# it on (regie/accounts/tests/test_tweede_stap.py).
+os.environ.setdefault("TWO_FACTOR_REQUIRED", "false")
 
 from regie.conf.base import *  # noqa: F403
 from regie.conf.base import DATABASES

@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from regie.accounts.models import Gebruiker
 from regie.accounts.permissions import vergeet_rechten
-from regie.core.meten import p95, tijden
+from regie.core.meten import bevestigde_client, p95, tijden
 from regie.dossiers import selectors
 from regie.dossiers.models import Dossier
 
@@ -102,9 +102,7 @@ def _pagina(client: Client, url: str, params: dict[str, str] | None = None) -> C
 
 
 def _client(user: Gebruiker) -> Client:
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
-    return client
+    return bevestigde_client(user)
 
 
 def meet_caseload(user: Gebruiker, herhalingen: int) -> Meting:
@@ -123,7 +121,7 @@ def meet_caseload(user: Gebruiker, herhalingen: int) -> Meting:
         "JOIN dossiers_inburgeraar i ON i.id = d.inburgeraar_id "
         "JOIN core_gemeente g ON g.id = d.regie_gemeente_id "
         "LEFT JOIN accounts_gebruiker u ON u.id = d.klantregisseur_id "
-        f"WHERE d.regie_gemeente_id IN ({_SCOPE}) AND d.fase = %s "
+        f"WHERE d.regie_gemeente_id IN ({_SCOPE}) AND d.fase = %s "  # nosec B608  # _SCOPE is a constant
         "ORDER BY i.zoeknaam, d.id LIMIT 50"
     )
     return _meting(
@@ -151,7 +149,7 @@ def meet_dossierpagina(user: Gebruiker, herhalingen: int) -> Meting:
         "SELECT d.*, i.*, g.naam FROM dossiers_dossier d "
         "JOIN dossiers_inburgeraar i ON i.id = d.inburgeraar_id "
         "JOIN core_gemeente g ON g.id = d.regie_gemeente_id "
-        f"WHERE d.id = %s AND d.regie_gemeente_id IN ({_SCOPE})",
+        f"WHERE d.id = %s AND d.regie_gemeente_id IN ({_SCOPE})",  # nosec B608  # _SCOPE is a constant
         [pk, user.pk],
     )
     tijdlijn_sql = _raw(

@@ -20,6 +20,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
 from django.db import connection, transaction
 from django.utils import timezone, translation
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts.models import Gebruiker, Lidmaatschap, Rol
 from regie.accounts.rollen import installeer_standaardrollen
@@ -41,6 +42,10 @@ from regie.dossiers.models import (
 from regie.forecasting.services import vul_demo_taakstelling
 
 DEMO_WACHTWOORD = "regie-demo-2026"
+# The demo logins' second step: one authenticator key for all of them, published in the README
+# (base32 OJSW O2LF FVSG K3LP FUZD AMRW FV2G MIJB) and shown by `regie demo-code`. Only the
+# demo's own users get it; anyone else sets up their own app at the first login.
+DEMO_TOTP_SLEUTEL = b"regie-demo-2026-tf!!"
 REGIO = [
     # (CBS code, name, OIN, share of the region's quota: 2022 taakstelling 34/28/78)
     ("1706", "Cranendonck", "00000001001706000000", 34),
@@ -242,6 +247,11 @@ def _maak_gebruikers(gemeenten: list[Gemeente]) -> dict[str, list[tuple[Gebruike
             [Lidmaatschap(gebruiker=user, gemeente=regio[c], rol=rollen[rol]) for c in scope]
         )
         per_rol.setdefault(rol, []).append((user, scope))
+    TOTPDevice.objects.bulk_create(
+        TOTPDevice(user=user, name="demo", key=DEMO_TOTP_SLEUTEL.hex(), confirmed=True)
+        for users in per_rol.values()
+        for user, _scope in users
+    )
     return per_rol
 
 

@@ -14,13 +14,12 @@ import statistics
 from typing import Any
 
 from django.db import connection, transaction
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from regie.accounts.models import Gebruiker, Lidmaatschap, Rol
 from regie.accounts.permissions import vergeet_rechten
-from regie.core.meten import p95, tijden
+from regie.core.meten import bevestigde_client, p95, tijden
 from regie.core.models import Gemeente
 from regie.monitoring import selectors
 
@@ -48,7 +47,7 @@ def _per_dossier_sql() -> str:
     )
     # Fixed SQL text only (no input in it); the user id and doelgroep are %s parameters.
     return (
-        f"SELECT d.regie_gemeente_id, {jaar} AS cohort, d.plicht_vanaf, "  # noqa: S608
+        f"SELECT d.regie_gemeente_id, {jaar} AS cohort, d.plicht_vanaf, "  # noqa: S608  # nosec B608  # fixed text, %s params
         "d.koppeling_datum, d.vestiging_datum, d.pip_uiterlijk, "
         "d.eerste_intake_op AS intake_datum, d.eerste_pip_op AS pip_datum, "
         "d.eerste_pip_leerroute AS leerroute, d.tweede_gesprek_op AS tweede_gesprek, "
@@ -64,8 +63,7 @@ def baseline_rijen(user: Any, doelgroep: str = "asielstatushouder") -> list[tupl
 
 
 def _meet(user: Gebruiker, naam: str, herhalingen: int) -> dict[str, Any]:
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
+    client = bevestigde_client(user)
     url = reverse("monitoring:dashboard")
 
     def pagina() -> None:

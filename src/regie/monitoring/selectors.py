@@ -210,12 +210,12 @@ def tellingen_sql(
     leeg = ", ".join(["NULL"] * (len(sommen) - 1))
     # Only fixed names from this module go into the text; values travel as %s parameters.
     leden = " UNION ALL ".join(
-        f"SELECT d.regie_gemeente_id, d.cohort, '{naam}' AS maat, "  # noqa: S608
+        f"SELECT d.regie_gemeente_id, d.cohort, '{naam}' AS maat, "  # noqa: S608  # nosec B608  # names from MATEN
         f"{_dagen(van, tot)} AS dagen FROM d WHERE d.{van} IS NOT NULL AND d.{tot} IS NOT NULL"
         for naam, (van, tot) in MATEN.items()
     )
     sql = (
-        f"WITH d AS ({binnen_sql}) "  # noqa: S608
+        f"WITH d AS ({binnen_sql}) "  # noqa: S608  # nosec B608  # Django-compiled SQL, %s params
         f"SELECT '{KERN}', d.regie_gemeente_id, d.cohort, NULL, NULL, {', '.join(sommen)} "
         "FROM d GROUP BY d.regie_gemeente_id, d.cohort "
         f"UNION ALL SELECT '{VERDELING}', v.regie_gemeente_id, v.cohort, v.maat, v.dagen, "
@@ -298,7 +298,7 @@ def leerroute_telling(user: Any, gemeente_ids: frozenset[int] | None = None) -> 
     except EmptyResultSet:  # for_user() of a user without the right: .none()
         return {}
     rijen = voer_uit(
-        f"SELECT d.regie_gemeente_id, d.leerroute, COUNT(*) FROM ({binnen_sql}) d "  # noqa: S608
+        f"SELECT d.regie_gemeente_id, d.leerroute, COUNT(*) FROM ({binnen_sql}) d "  # noqa: S608  # nosec B608  # Django-compiled SQL
         "WHERE d.leerroute <> '' GROUP BY d.regie_gemeente_id, d.leerroute",
         params,
     )

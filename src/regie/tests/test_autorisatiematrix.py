@@ -50,6 +50,11 @@ MATRIX: dict[str, Regel] = {
     "accounts:logout": Regel(
         methode="POST", publiek=True, anoniem=302, verkeerde_rol=None, eigen=302
     ),
+    # The second login step: any logged-in user (the test settings do not require it, so the
+    # pages are there to set it up or to confirm it).
+    # Without an app set up, the second step sends one to setting it up.
+    "accounts:tweede_stap": Regel(verkeerde_rol=302, andere_gemeente=302, eigen=302),
+    "accounts:tweede_stap_instellen": Regel(verkeerde_rol=200, andere_gemeente=200),
     "dossiers:caseload": Regel(andere_gemeente=200),
     "dossiers:zoeken": Regel(methode="POST", eigen=302, andere_gemeente=302),
     "dossiers:aanmaken": Regel(andere_gemeente=200),

@@ -101,3 +101,23 @@ def bm_regio(weert, nederweert, cranendonck):
         username="bm.regio",
         rollen=[("beleidsmedewerker", g) for g in (weert, nederweert, cranendonck)],
     )
+
+
+@pytest.fixture(scope="module")
+def audit_zonder_triggers(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """For tests with committed transactions (``transaction=True``): the database is emptied
+    after each test, which the audit table's append-only triggers refuse (audit migration
+    0002). Lifted for the module and restored with the migration's own SQL afterwards; the
+    append-only guarantee itself is tested in ``regie.audit.tests``."""
+    import importlib
+
+    from django.db import connection
+
+    triggers = importlib.import_module("regie.audit.migrations.0002_append_only")
+    with django_db_blocker.unblock(), connection.schema_editor() as editor:
+        triggers.backwards(None, editor)
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock(), connection.schema_editor() as editor:
+            triggers.forwards(None, editor)

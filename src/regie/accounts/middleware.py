@@ -51,8 +51,7 @@ class TweeFactorMiddleware:
     def _tegenhouden(request: HttpRequest) -> bool:
         if not settings.TWEE_FACTOR_VERPLICHT:
             return False
-        user = request.user
-        if not user.is_authenticated or user.is_verified():  # type: ignore[attr-defined]
+        if not request.user.is_authenticated or tweede_stap.bevestigd(request):
             return False
         if request.path.startswith(VRIJE_VOORVOEGSELS):
             return False

@@ -6,8 +6,12 @@ and ten one-time recovery codes for when the phone is gone.
   as text; reused while the user has not confirmed it (reloading shows the same secret).
 - ``instellen_bevestigen``: the first correct code confirms it and makes the recovery codes.
 - ``bevestigen``: a code of the app or a recovery code (used once) for this session.
+- ``bevestigd``: whether this session passed the second step. The session (server-side) holds
+  the device that was used, as django-otp's ``login`` puts it there; it is not looked up again
+  on every request (django-otp's middleware would, one query per page). Removing a user's
+  devices therefore also ends that user's sessions (``herstellen``).
 - ``herstellen``: the functioneel beheerder's way back for a user who lost both (deletes the
-  devices; the next login sets up a new app).
+  devices and the user's sessions; the next login sets up a new app).
 
 django-otp throttles wrong codes per device (1, 2, 4 … seconds). Every outcome is audited.
 """
@@ -19,10 +23,13 @@ import secrets
 from typing import Any
 
 import segno
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY, match_token
 from django_otp import login as otp_login
-from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -32,6 +39,10 @@ from regie.audit.models import AuditGebeurtenis
 APP = "authenticator-app"
 HERSTEL = "herstelcodes"
 AANTAL_HERSTELCODES = 10
+
+
+def bevestigd(request: HttpRequest) -> bool:
+    return bool(request.session.get(DEVICE_ID_SESSION_KEY))
 
 
 def heeft_middel(user: Any) -> bool:
@@ -119,11 +130,23 @@ def bevestigen(request: HttpRequest, code: str) -> bool:
     return True
 
 
+def _sessies_beeindigen(user: Any) -> None:
+    """End every session of the user (a confirmed second step lives in the session)."""
+    eigen = str(user.pk)
+    weg = [
+        s.session_key
+        for s in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if s.get_decoded().get(SESSION_KEY) == eigen
+    ]
+    Session.objects.filter(session_key__in=weg).delete()
+
+
 @transaction.atomic
 def herstellen(user: Any, *, door: Any) -> int:
     """Remove the user's second factor (lost phone and codes); returns the rows removed."""
     weg = TOTPDevice.objects.filter(user=user).delete()[0]
     weg += StaticDevice.objects.filter(user=user).delete()[0]
+    _sessies_beeindigen(user)
     audit.log(
         actor=door,
         actie=AuditGebeurtenis.Actie.WIJZIGEN,

@@ -74,7 +74,7 @@ def _volgende(request: HttpRequest) -> str:
 
 
 def _moet_stap_doen(request: HttpRequest) -> bool:
-    return request.user.is_authenticated and not request.user.is_verified()  # type: ignore[attr-defined]
+    return request.user.is_authenticated and not tweede_stap.bevestigd(request)
 
 
 @require_http_methods(["GET", "POST"])

@@ -134,7 +134,12 @@ def test_geen_open_redirect_na_de_tweede_stap(client, kr_weert):
 def test_herstellen_door_de_beheerder(client, kr_weert):
     _wachtwoord(client)
     _instellen(client)
+    assert client.get(reverse("dossiers:caseload")).status_code == 200
     call_command("tweede-stap-herstellen", "kr.weert")
+    # The confirmed second step lived in the session: that session has ended too.
+    assert client.get(reverse("dossiers:caseload"))["Location"].startswith(
+        reverse("accounts:login")
+    )
     assert not TOTPDevice.objects.filter(user=kr_weert).exists()
     assert not StaticToken.objects.filter(device__user=kr_weert).exists()
     client.post(reverse("accounts:logout"))

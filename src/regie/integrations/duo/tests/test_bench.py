@@ -12,7 +12,6 @@ from regie.core.models import Gemeente
 from regie.dossiers.models import Dossier, TijdlijnFeit
 from regie.integrations.duo.bench import meet_inbox
 from regie.integrations.duo.models import InboxNotificatie, Werkitem
-from regie.integrations.duo.tests.test_worker import _audit_zonder_triggers  # noqa: F401
 
 
 @pytest.mark.django_db
@@ -33,7 +32,7 @@ def test_meet_inbox_sqlite():
 # A skip marker, not pytest.skip() in the body: the transactional, serialized set-up and
 # tear-down must not run at all on SQLite.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("_audit_zonder_triggers")
+@pytest.mark.usefixtures("audit_zonder_triggers")
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="parallel workers need SKIP LOCKED (PostgreSQL)"
 )

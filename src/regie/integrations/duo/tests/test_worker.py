@@ -5,7 +5,6 @@ injected deterministically at every named point; ``test_worker_sigkill`` kills a
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections import Counter
 from datetime import date, timedelta
@@ -132,24 +131,9 @@ def test_crash_op_elk_punt_en_herstart(punt, sim, clients, bezorgen, weert_oin, 
         ) == {b.pk: 1 for b in wereld["berichten"]}
 
 
-@pytest.fixture(scope="module")
-def _audit_zonder_triggers(django_db_setup, django_db_blocker):
-    """``transactional_db`` truncates every table afterwards, which the audit table's
-    append-only triggers refuse (audit migration 0002); lifted for this module and restored with
-    the migration's own SQL (as tests/browser/conftest.py does)."""
-    triggers = importlib.import_module("regie.audit.migrations.0002_append_only")
-    with django_db_blocker.unblock(), connection.schema_editor() as editor:
-        triggers.backwards(None, editor)
-    try:
-        yield
-    finally:
-        with django_db_blocker.unblock(), connection.schema_editor() as editor:
-            triggers.forwards(None, editor)
-
-
 # serialized_rollback: another transactional test's flush may have emptied the seeded roles.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("_audit_zonder_triggers")
+@pytest.mark.usefixtures("audit_zonder_triggers")
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="concurrent workers need SKIP LOCKED (PostgreSQL)"
 )

@@ -217,7 +217,7 @@ OVERIGE_AFSPRAKEN = [
     "",
 ]
 
-# Deviations from the route advice, by kind (see ``inhoud._routeprofiel``).
+# Deviations from the route advice, by kind (see ``intakevelden._routeprofiel``).
 MOTIVATIE = {
     "onderwijs_ouder": [
         "{naam} is {leeftijd} jaar, maar volgde al voortgezet of beroepsonderwijs en heeft een "

@@ -1,5 +1,6 @@
 """Choice lists of the brede intake. Values are stable codes (English-free Dutch, lower case);
-labels are Dutch and translated through the catalogue."""
+labels are Dutch and translated through the catalogue. ``Leerroute``, ``Niveau`` and
+``Alfabetisering`` are also the PIP's (``regie.plans`` sits above the intake and imports them)."""
 
 from __future__ import annotations
 
@@ -105,6 +106,8 @@ class DigitaleVaardigheid(models.TextChoices):
 
 
 class Leerroute(models.TextChoices):
+    """The rules contract's leerroutes (Wi 2021 art. 7)."""
+
     B1_ROUTE = "b1_route", _("B1-route")
     ONDERWIJSROUTE = "onderwijsroute", _("Onderwijsroute")
     Z_ROUTE = "z_route", _("Z-route")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.core.models import Organisatie
 from regie.dossiers.models import Dossier
+from regie.intake.keuzes import Alfabetisering, Leerroute, Niveau
 from regie.plans.querysets import PipQuerySet, PipVersieQuerySet
 
 UREN_PER_WEEK = [MinValueValidator(0), MaxValueValidator(60)]
@@ -23,27 +24,13 @@ UREN_PER_WEEK = [MinValueValidator(0), MaxValueValidator(60)]
 GESCHATTE_UREN_B1_MIN, GESCHATTE_UREN_B1_MAX = 1, 9999
 
 
-class Leerroute(models.TextChoices):
-    """The rules contract's leerroutes (Wi 2021 art. 7)."""
-
-    B1_ROUTE = "b1_route", _("B1-route")
-    ONDERWIJSROUTE = "onderwijsroute", _("Onderwijsroute")
-    Z_ROUTE = "z_route", _("Z-route")
-
-
-class Niveau(models.TextChoices):
-    A1 = "A1", "A1"
-    A2 = "A2", "A2"
-    B1 = "B1", "B1"
-    B2 = "B2", "B2"
-
-
-class Alfabetisering(models.TextChoices):
-    """DUO's ``Alfabetiseringsonderwijs`` (law.md R5.15)."""
-
-    A = "A", _("A: alfabetisering (niet gealfabetiseerd)")
-    AA = "AA", _("AA: anders gealfabetiseerd")
-    NVT = "NVT", _("Niet van toepassing")
+# The PIP's route decision uses the intake's choice lists (same stored values). The PIP screens
+# and its beschikking label AA without the intake's "(ander schrift)"; that label is kept as the
+# PIP had it before the lists were merged.
+ALFABETISERING_KEUZES = [
+    (waarde, _("AA: anders gealfabetiseerd") if waarde == Alfabetisering.AA else label)
+    for waarde, label in Alfabetisering.choices
+]
 
 
 class Pip(models.Model):
@@ -116,7 +103,7 @@ class PipVersie(models.Model):
     alfabetisering = models.CharField(
         _("alfabetisering"),
         max_length=3,
-        choices=Alfabetisering.choices,
+        choices=ALFABETISERING_KEUZES,
         default=Alfabetisering.NVT,
     )
     intensiteit_uren_per_week = models.DecimalField(

@@ -28,16 +28,9 @@ from regie.dossiers.services import (
     feit_vastleggen,
 )
 from regie.intake.contract import IntakeVoorPip
+from regie.intake.keuzes import Alfabetisering, Leerroute, Niveau
 from regie.plans import documenten, regelcheck, signals
-from regie.plans.models import (
-    Alfabetisering,
-    Beoordeling,
-    DualeActiviteit,
-    Leerroute,
-    Niveau,
-    Pip,
-    PipVersie,
-)
+from regie.plans.models import Beoordeling, DualeActiviteit, Pip, PipVersie
 
 RECHT_VASTSTELLEN = "plans.pip_vaststellen"
 

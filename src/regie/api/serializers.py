@@ -86,10 +86,20 @@ class DossierDetailSerializer(serializers.ModelSerializer):
         ]
 
 
+class Tekst(serializers.CharField):
+    """A JSON string, nothing else: DRF's CharField would turn a number into text, accepting
+    what the schema (type: string) forbids."""
+
+    def to_internal_value(self, data: object) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class ZoekVraagSerializer(serializers.Serializer):
-    bsn = serializers.CharField(required=False, min_length=9, max_length=9)
-    v_nummer = serializers.CharField(required=False, min_length=10, max_length=10)
-    achternaam = serializers.CharField(required=False, min_length=2, max_length=200)
+    bsn = Tekst(required=False, min_length=9, max_length=9)
+    v_nummer = Tekst(required=False, min_length=10, max_length=10)
+    achternaam = Tekst(required=False, min_length=2, max_length=200)
 
     def validate_bsn(self, value: str) -> str:
         if not is_geldig_bsn(value):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,6 +44,29 @@ class DossierCursor(CursorPagination):
     max_page_size = 200
     page_size_query_param = "page_size"
     ordering = ("-aangemaakt_op", "-id")
+
+    def get_page_size(self, request: Request) -> int:
+        """DRF falls back to the default for a page size it cannot read; Regie says so (400)
+        instead of answering something else than was asked."""
+        waarde = request.query_params.get(self.page_size_query_param)
+        if waarde is None:
+            return self.page_size
+        if not waarde.isdigit() or not 1 <= int(waarde) <= self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: (
+                        f"Een geheel getal van 1 tot en met {self.max_page_size}."
+                    )
+                }
+            )
+        return int(waarde)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
+        return parameters
 
 
 @extend_schema(tags=["dossiers"], summary="Dossiers in de gemeenten van de gebruiker")

@@ -325,6 +325,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "regie.api.schema.probleem_antwoorden",
+    ],
 }
 
 # --- Logging: never personal data (see regie.core.logging) ------------------------------------

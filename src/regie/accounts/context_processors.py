@@ -2,14 +2,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
+from regie.accounts import tweede_stap
 from regie.accounts.permissions import heeft_recht
 
 
 def navigatie(request: HttpRequest) -> dict[str, Any]:
-    """What the main navigation may show: only the parts the user holds a right for."""
+    """What the main navigation may show: only the parts the user holds a right for, and
+    nothing before the second login step is done (the pages would not open yet)."""
     user = getattr(request, "user", None)
+    if (
+        settings.TWEE_FACTOR_VERPLICHT
+        and getattr(user, "is_authenticated", False)
+        and not tweede_stap.bevestigd(request)
+    ):
+        user = None
     return {
         "nav": {
             "dossiers": heeft_recht(user, "dossiers.view_dossier"),

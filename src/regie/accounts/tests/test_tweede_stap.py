@@ -61,6 +61,9 @@ def test_zonder_tweede_stap_geen_persoonsgegevens(client, kr_weert, weert):
     assert volgende["Location"].startswith(reverse("accounts:tweede_stap_instellen"))
     for url in (caseload, reverse("dossiers:detail", kwargs={"dossier_id": dossier.pk})):
         assert client.get(url)["Location"].startswith(reverse("accounts:tweede_stap_instellen"))
+    # Nor does the menu offer them before the second step.
+    stap = client.get(reverse("accounts:tweede_stap_instellen")).content.decode()
+    assert f'href="{caseload}"' not in stap
     api = client.get(reverse("api:dossier-lijst"))
     assert (api.status_code, api["Content-Type"]) == (403, "application/problem+json")
     assert client.get(reverse("health")).status_code == 200

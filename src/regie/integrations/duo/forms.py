@@ -281,7 +281,9 @@ _TELEFOON = re.compile(r"^(\+|[0-9])((\s|\s?(-|\(0\))\s?)?[0-9]){2,15}([,][1-9][
 
 
 class ContactpersoonForm(forms.Form):
-    gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=Gemeente.objects.none())
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente"), queryset=Gemeente.objects.none(), empty_label=_("Kies een gemeente")
+    )
     naam = forms.CharField(label=_("Naam"), max_length=100)
     email = forms.EmailField(label=_("E-mailadres"), min_length=4, max_length=241)
     telefoonnummer = forms.CharField(

@@ -106,14 +106,12 @@ class DossierDetail(HeeftRecht, generics.RetrieveAPIView):
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:  # type: ignore[no-untyped-def]
         dossier = self.get_object()
-        audit.log(
-            actor=request.user,
-            request=request,
-            actie=AuditGebeurtenis.Actie.LEZEN,
+        audit.gelezen(
+            request,
             object_type="dossier",
             object_id=dossier.pk,
             dossier_id=dossier.pk,
-            gegevens={"api": True},
+            api=True,
         )
         return Response(self.get_serializer(dossier).data)
 
@@ -182,13 +180,11 @@ class DossierConclusies(HeeftRecht, APIView):
         except Dossier.DoesNotExist as exc:
             raise Http404 from exc
         uitkomst = regels.conclusies_voor(dossier, selectors.tijdlijn(dossier))
-        audit.log(
-            actor=request.user,
-            request=request,
-            actie=AuditGebeurtenis.Actie.LEZEN,
+        audit.gelezen(
+            request,
             object_type="dossier_conclusies",
             object_id=dossier.pk,
             dossier_id=dossier.pk,
-            gegevens={"api": True},
+            api=True,
         )
         return Response(uitkomst.als_json())

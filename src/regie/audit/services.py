@@ -140,6 +140,27 @@ def log(
     return event
 
 
+def gelezen(
+    request: HttpRequest,
+    *,
+    object_type: str,
+    object_id: Any = "",
+    dossier_id: Any = None,
+    **gegevens: Any,
+) -> AuditGebeurtenis:
+    """The one event of a request that shows personal data (targets R-05): who read what,
+    from where. ``gegevens`` say which screen or channel, never the data itself."""
+    return log(
+        actor=request.user,
+        request=request,
+        actie=AuditGebeurtenis.Actie.LEZEN,
+        object_type=object_type,
+        object_id=object_id,
+        dossier_id=dossier_id,
+        gegevens=gegevens or None,
+    )
+
+
 def verifieer_keten(events: Iterable[AuditGebeurtenis] | None = None) -> list[int]:
     """Return the volgnummers whose hash or link does not match: empty means intact."""
     if events is None:

@@ -144,10 +144,8 @@ def zoeken(request: HttpRequest) -> HttpResponse:
 def dossier_detail(request: HttpRequest, dossier_id: Any) -> HttpResponse:
     dossier = _haal_dossier(request, dossier_id)
     feiten = selectors.tijdlijn(dossier)
-    audit.log(
-        actor=request.user,
-        request=request,
-        actie=AuditGebeurtenis.Actie.LEZEN,
+    audit.gelezen(
+        request,
         object_type="dossier",
         object_id=dossier.pk,
         dossier_id=dossier.pk,
@@ -203,14 +201,12 @@ def dossier_bewerken(request: HttpRequest, dossier_id: Any) -> HttpResponse:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect("dossiers:detail", dossier_id=dossier.pk)
     elif request.method == "GET":
-        audit.log(
-            actor=request.user,
-            request=request,
-            actie=AuditGebeurtenis.Actie.LEZEN,
+        audit.gelezen(
+            request,
             object_type="dossier",
             object_id=dossier.pk,
             dossier_id=dossier.pk,
-            gegevens={"scherm": "bewerken"},
+            scherm="bewerken",
         )
     return render(request, "dossiers/bewerken.html", {"dossier": dossier, "form": form})
 

@@ -24,7 +24,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from regie.accounts.permissions import heeft_recht
 from regie.audit import services as audit
-from regie.audit.models import AuditGebeurtenis
 from regie.core.views import vereist_recht
 from regie.dossiers import selectors as dossier_selectors
 from regie.dossiers.models import Dossier
@@ -64,14 +63,12 @@ def _lees(
     scherm: str,
     object_type: str = "brede_intake",
 ) -> None:
-    audit.log(
-        actor=request.user,
-        request=request,
-        actie=AuditGebeurtenis.Actie.LEZEN,
+    audit.gelezen(
+        request,
         object_type=object_type,
         object_id=intake.pk if intake is not None else "",
         dossier_id=dossier.pk,
-        gegevens={"scherm": scherm},
+        scherm=scherm,
     )
 
 

@@ -57,14 +57,13 @@ def _download(request: HttpRequest, dossier: Dossier, gevraagd: str) -> HttpResp
         document = selectors.document_voor_gebruiker(request.user, dossier, document_id)
     except (ValueError, Document.DoesNotExist) as exc:
         raise Http404 from exc
-    audit.log(
-        actor=request.user,
-        request=request,
-        actie=AuditGebeurtenis.Actie.LEZEN,
+    audit.gelezen(
+        request,
         object_type="document",
         object_id=document.pk,
         dossier_id=dossier.pk,
-        gegevens={"soort": document.soort, "taal": document.taal},
+        soort=document.soort,
+        taal=document.taal,
     )
     response = HttpResponse(bytes(document.inhoud), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{document.bestandsnaam}"'

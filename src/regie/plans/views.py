@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from regie.accounts.permissions import heeft_recht
 from regie.audit import services as audit
-from regie.audit.models import AuditGebeurtenis
 from regie.core.views import vereist_recht
 from regie.dossiers import selectors as dossier_selectors
 from regie.dossiers.models import Dossier
@@ -56,14 +55,12 @@ def _naar_pip(dossier: Dossier) -> HttpResponse:
 
 
 def _lees(request: HttpRequest, dossier: Dossier, object_id: Any, **gegevens: Any) -> None:
-    audit.log(
-        actor=request.user,
-        request=request,
-        actie=AuditGebeurtenis.Actie.LEZEN,
+    audit.gelezen(
+        request,
         object_type="pip",
         object_id=object_id,
         dossier_id=dossier.pk,
-        gegevens=gegevens,
+        **gegevens,
     )
 
 

@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -56,7 +58,21 @@ def verzoeken() -> Iterator[list[str]]:
 
 
 @pytest.fixture
-def sleutel(db, weert, kr_weert) -> str:
+def verbinding_blijft_open() -> Iterator[None]:
+    """Called as a WSGI app, Django closes the database connection after every request
+    (``request_finished``), and with it the test's transaction. Django's own test client
+    switches that off for the duration of a request; the same here, for the whole test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def sleutel(db, weert, kr_weert, verbinding_blijft_open) -> str:
     """The API token of a case manager of Weert, with dossiers to find."""
     DossierFactory.create_batch(3, regie_gemeente=weert)
     return Token.objects.create(user=kr_weert, key=SLEUTEL).key

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.core.models import Gemeente
 from regie.dossiers.models import Dossier
+from regie.intake.keuzes import Alfabetisering
 from regie.integrations.duo import contactpersonen, instellingen
 from regie.integrations.duo.models import Contactpersoon, Instelling
 
@@ -126,11 +127,8 @@ class AanbodForm(VastleggingForm):
     )
     alfabetisering = forms.ChoiceField(
         label=_("Alfabetiseringsonderwijs"),
-        choices=[
-            ("NVT", _("Niet van toepassing")),
-            ("A", _("A: alfabetisering (niet gealfabetiseerd)")),
-            ("AA", _("AA: anders gealfabetiseerd")),
-        ],
+        # The intake's list, "niet van toepassing" first (the usual answer).
+        choices=sorted(Alfabetisering.choices, key=lambda keuze: keuze[0] != Alfabetisering.NVT),
     )
     datum_aanbod = forms.DateField(
         label=_("Datum inburgeringsaanbod"), required=False, widget=DATUM_WIDGET

@@ -148,10 +148,8 @@ def _status_pagina(
     """The DUO part of the dossier: as an HTMX fragment, or as a page of its own (without
     JavaScript, and to show a recording form with its errors)."""
     duo = selectors.duo_status_voor_dossier(dossier, user=request.user)
-    audit.log(
-        actor=request.user,
-        request=request,
-        actie=AuditGebeurtenis.Actie.LEZEN,
+    audit.gelezen(
+        request,
         object_type="duo_status",
         object_id=dossier.pk,
         dossier_id=dossier.pk,
@@ -409,10 +407,8 @@ def contactpersoon_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("De gegevens zijn bij DUO en in Regie gewijzigd."))
             return redirect("duo:contactpersonen")
         cp.refresh_from_db()
-    audit.log(
-        actor=request.user,
-        request=request,
-        actie=AuditGebeurtenis.Actie.LEZEN,
+    audit.gelezen(
+        request,
         object_type="duo_contactpersoon",
         object_id=cp.pk,
     )

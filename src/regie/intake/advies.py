@@ -60,8 +60,10 @@ class AdviesRegel:
 
 
 def _regel(code: str, naam: str, omschrijving: str, grond: Grond, bron: str) -> AdviesRegel:
-    # Names and descriptions are marked for the catalogue and translated where shown.
-    return AdviesRegel(code, gettext_noop(naam), gettext_noop(omschrijving), grond, bron)
+    # Names and descriptions are marked for the catalogue (the name through ``makemessages``'
+    # keyword for this helper, core/management/commands/makemessages.py; the description with
+    # gettext_noop at each rule) and translated where shown.
+    return AdviesRegel(code, gettext_noop(naam), omschrijving, grond, bron)
 
 
 W, B = Grond.WET, Grond.BELEID
@@ -73,32 +75,38 @@ REGELS: dict[str, AdviesRegel] = {
         _regel(
             "route_lbt_onvoldoende",
             "LBT-score onder vereiste score → Z-route",
-            "Wie de vereiste score van de leerbaarheidstoets niet haalt, krijgt de Z-route: "
-            "de B1-route en de onderwijsroute zijn dan niet haalbaar.",
+            gettext_noop(
+                "Wie de vereiste score van de leerbaarheidstoets niet haalt, krijgt de Z-route: "
+                "de B1-route en de onderwijsroute zijn dan niet haalbaar."
+            ),
             W,
             "Besluit inburgering 2021 art. 3.14; law.md R3.3, R5.11",
         ),
         _regel(
             "route_geen_lbt_analfabeet",
             "Geen LBT-uitslag, niet gealfabetiseerd en hooguit basisonderwijs → Z-route",
-            "Zonder toetsuitslag wijzen niet gealfabetiseerd zijn en weinig onderwijs samen op "
-            "de Z-route.",
+            gettext_noop(
+                "Zonder toetsuitslag wijzen niet gealfabetiseerd zijn en weinig onderwijs samen op "
+                "de Z-route."
+            ),
             B,
             "Beleidskader (maatwerk, subdoel 3); law.md R5.11",
         ),
         _regel(
             "route_onderwijs_jong",
             "Jonger dan 28 met opleidingsperspectief → onderwijsroute",
-            "Jongeren die verder willen leren en minstens voortgezet onderwijs volgden, bereiden "
-            "zich via een taalschakeltraject voor op het mbo, hbo of wo. De wet kent geen "
-            "leeftijdsgrens; de grens van 28 jaar is een keuze.",
+            gettext_noop(
+                "Jongeren die verder willen leren en minstens voortgezet onderwijs volgden, "
+                "bereiden zich via een taalschakeltraject voor op het mbo, hbo of wo. De wet kent "
+                "geen leeftijdsgrens; de grens van 28 jaar is een keuze."
+            ),
             B,
             "Wet inburgering 2021 art. 7; law.md R5.8, R5.9",
         ),
         _regel(
             "route_b1_standaard",
             "Anders → B1-route",
-            "De B1-route is de standaardroute van de wet.",
+            gettext_noop("De B1-route is de standaardroute van de wet."),
             W,
             "Wet inburgering 2021 art. 7; law.md R5.1",
         ),
@@ -106,28 +114,32 @@ REGELS: dict[str, AdviesRegel] = {
         _regel(
             "niveau_z_a1",
             "Z-route → A1",
-            "De Z-route werkt naar taalniveau A1; B1 mag DUO niet met de Z-route registreren.",
+            gettext_noop(
+                "De Z-route werkt naar taalniveau A1; B1 mag DUO niet met de Z-route registreren."
+            ),
             W,
             "Besluit inburgering 2021 art. 3.14; DUO PIP-API (SDI014); law.md R4.5, R5.11",
         ),
         _regel(
             "niveau_onderwijs_b2",
             "Onderwijsroute met wens hbo/wo of al B1 → B2",
-            "Voor hbo of wo, of wie al B1 beheerst, is B2 het passende doel.",
+            gettext_noop("Voor hbo of wo, of wie al B1 beheerst, is B2 het passende doel."),
             B,
             "law.md R5.8 (onderwijsroute: B1 of hoger)",
         ),
         _regel(
             "niveau_onderwijs_b1",
             "Onderwijsroute → B1",
-            "De onderwijsroute werkt naar minstens B1; A2 is nooit toegestaan.",
+            gettext_noop("De onderwijsroute werkt naar minstens B1; A2 is nooit toegestaan."),
             W,
             "DUO PIP-API (SDI014); law.md R4.5, R5.8",
         ),
         _regel(
             "niveau_b1_route",
             "B1-route → B1",
-            "Het eerste PIP in de B1-route heeft niveau B1; afschalen naar A2 kan pas later.",
+            gettext_noop(
+                "Het eerste PIP in de B1-route heeft niveau B1; afschalen naar A2 kan pas later."
+            ),
             W,
             "Besluit inburgering 2021 art. 5.5; DUO PIP-API (SDI014); law.md R4.5, R5.6",
         ),
@@ -135,28 +147,33 @@ REGELS: dict[str, AdviesRegel] = {
         _regel(
             "alfa_a",
             "Niet gealfabetiseerd → A",
-            "Wie niet kan lezen en schrijven, krijgt alfabetiseringsonderwijs (A).",
+            gettext_noop("Wie niet kan lezen en schrijven, krijgt alfabetiseringsonderwijs (A)."),
             W,
             "DUO Alfabetiseringsonderwijs; law.md R5.15",
         ),
         _regel(
             "alfa_aa",
             "Gealfabetiseerd in een ander schrift → AA",
-            "Wie in een ander schrift leerde lezen en schrijven, leert het Latijnse schrift (AA).",
+            gettext_noop(
+                "Wie in een ander schrift leerde lezen en schrijven, leert het Latijnse schrift "
+                "(AA)."
+            ),
             W,
             "DUO Alfabetiseringsonderwijs; law.md R5.15",
         ),
         _regel(
             "alfa_nvt",
             "Gealfabetiseerd in het Latijnse schrift → NVT",
-            "Geen alfabetiseringsonderwijs nodig.",
+            gettext_noop("Geen alfabetiseringsonderwijs nodig."),
             W,
             "DUO Alfabetiseringsonderwijs; law.md R5.15",
         ),
         _regel(
             "alfa_onbekend",
             "Geletterdheid onbekend → nog geen advies",
-            "Stel eerst vast of de persoon kan lezen en schrijven, en in welk schrift.",
+            gettext_noop(
+                "Stel eerst vast of de persoon kan lezen en schrijven, en in welk schrift."
+            ),
             B,
             "law.md R5.15",
         ),
@@ -164,30 +181,36 @@ REGELS: dict[str, AdviesRegel] = {
         _regel(
             "duaal_z_participatie",
             "Z-route voor asielstatushouders → 800 uur participatie",
-            "De Z-route van een asielstatushouder bestaat uit 800 uur lessen en 800 uur "
-            "participatie.",
+            gettext_noop(
+                "De Z-route van een asielstatushouder bestaat uit 800 uur lessen en 800 uur "
+                "participatie."
+            ),
             W,
             "Besluit inburgering 2021 art. 3.14; law.md R5.12",
         ),
         _regel(
             "duaal_werk",
             "Minstens 2 jaar werkervaring → taal combineren met werk",
-            "Wie werkervaring heeft, leert de taal naast werk of een werkervaringsplek in het "
-            "eigen vak.",
+            gettext_noop(
+                "Wie werkervaring heeft, leert de taal naast werk of een werkervaringsplek in het "
+                "eigen vak."
+            ),
             B,
             "Beleidskader, subdoel 4 (dualiteit)",
         ),
         _regel(
             "duaal_onderwijs",
             "Onderwijsroute → bijbaan of vrijwilligerswerk",
-            "Het taalschakeltraject gaat samen met een bijbaan of vrijwilligerswerk.",
+            gettext_noop("Het taalschakeltraject gaat samen met een bijbaan of vrijwilligerswerk."),
             B,
             "Beleidskader, subdoel 4 (dualiteit)",
         ),
         _regel(
             "duaal_participatie",
             "Weinig werkervaring → vrijwilligerswerk of participatieplek",
-            "Naast de taallessen meedoen via vrijwilligerswerk of een participatieplek.",
+            gettext_noop(
+                "Naast de taallessen meedoen via vrijwilligerswerk of een participatieplek."
+            ),
             B,
             "Beleidskader, subdoel 4 (dualiteit)",
         ),

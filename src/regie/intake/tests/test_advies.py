@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from regie.intake import advies
 from regie.intake.advies import AdviesFeiten, Grond, route_advies, wijkt_af
@@ -263,3 +264,15 @@ def test_zelfde_feiten_zelfde_advies():
     assert route_advies(feiten(leeftijd=22, studiewens="mbo")) == route_advies(
         feiten(leeftijd=22, studiewens="mbo")
     )
+
+
+def test_elke_regel_heeft_een_engelse_naam_en_uitleg():
+    """The case manager may work in English: every rule's name and explanation is in the
+    catalogue and translated (they reach it through a makemessages keyword and gettext_noop)."""
+    with translation.override("en"):
+        for regel in advies.REGELS.values():
+            for tekst in (regel.naam, regel.omschrijving):
+                assert translation.gettext(tekst) != tekst, tekst
+        assert translation.gettext(advies.REGELS["route_b1_standaard"].naam) == (
+            "Otherwise → B1 route"
+        )

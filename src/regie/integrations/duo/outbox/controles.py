@@ -105,6 +105,23 @@ def _vragen(soort: str, g: dict[str, Any], peildatum: date) -> list[dict[str, An
     return []
 
 
+# Deliveries DUO only registers while it holds a current PIP of this municipality.
+_VRAAGT_PIP_BIJ_DUO = ("pip_verwijderen", "aanbod", "map", "pvt", "verwijtbaar", "zroute")
+
+
+def _pip_bij_duo_verwijderd(dossier: Dossier) -> bool:
+    """Whether Regie's last word to DUO about the PIP was to delete it (a PIP delivered since
+    puts it back). Refused deliveries do not count: DUO did not act on them."""
+    laatste = (
+        OutboxBericht.objects.filter(dossier=dossier, soort__in=("pip", "pip_verwijderen"))
+        .exclude(status=OutboxBericht.Status.GEWEIGERD)
+        .order_by("-id")
+        .values_list("soort", flat=True)
+        .first()
+    )
+    return laatste == "pip_verwijderen"
+
+
 def _lokaal(
     soort: str,
     g: dict[str, Any],
@@ -122,8 +139,18 @@ def _lokaal(
     pip = _laatste(feiten, TijdlijnFeit.Soort.PIP_VASTGESTELD, peildatum)
     zroute_af = _laatste(feiten, TijdlijnFeit.Soort.ZROUTE_AFGEROND, peildatum)
 
+    verwijderd = soort in _VRAAGT_PIP_BIJ_DUO and _pip_bij_duo_verwijderd(dossier)
+    if verwijderd and soort != "pip_verwijderen":
+        uit.append(
+            Weigering(
+                "PIP_BIJ_DUO_VERWIJDERD",
+                "het PIP is bij DUO verwijderd; DUO registreert dit pas weer na een nieuw "
+                "vastgesteld PIP",
+                SDI014,
+            )
+        )
     if soort == "pip_verwijderen":
-        if pip is None:
+        if pip is None or verwijderd:
             uit.append(
                 Weigering(
                     "GEEN_PIP", "DUO kent geen PIP van deze inburgeraar om te verwijderen", SDI014

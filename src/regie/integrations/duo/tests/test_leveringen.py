@@ -19,7 +19,7 @@ from regie.dossiers.models import TijdlijnFeit
 from regie.dossiers.services import feit_vastleggen
 from regie.intake import services as intake_services
 from regie.intake.models import BredeIntake
-from regie.integrations.duo import forms, leveringen
+from regie.integrations.duo import forms, leveringen, outbox
 from regie.integrations.duo.models import OutboxBericht, Werkitem
 from regie.integrations.duo.outbox import VoorafGeweigerd
 from regie.integrations.duo.tests.conftest import WEERT_OIN, vastleggen
@@ -460,3 +460,30 @@ def test_lbt_overslaan_zonder_oin_wordt_een_werkitem_en_de_intake_blijft(dossier
     assert AuditGebeurtenis.objects.filter(
         object_type="duo_levering", resultaat="geweigerd", gegevens__soort="lbt_overslaan"
     ).exists()
+
+
+def test_na_verwijderen_bij_duo_geen_levering_die_een_pip_vraagt(client, met_termijn, kr_weert):
+    """Once Regie told DUO to delete the PIP, DUO holds none: a PVT date or a second deletion is
+    refused beforehand, until a newly adopted PIP is delivered."""
+    client.force_login(kr_weert)
+    assert (
+        vastleggen(
+            client, met_termijn, "pip_verwijderen", reden="verkeerde persoon", bevestig="on"
+        ).status_code
+        == 302
+    )
+    met_termijn.refresh_from_db()
+    pvt = vastleggen(client, met_termijn, "pvt", datum="2026-05-20")
+    assert "het PIP is bij DUO verwijderd" in pvt.content.decode()
+    nogmaals = vastleggen(client, met_termijn, "pip_verwijderen", reden="x", bevestig="on")
+    assert "DUO kent geen PIP van deze inburgeraar om te verwijderen" in nogmaals.content.decode()
+    assert list(OutboxBericht.objects.values_list("soort", flat=True)) == ["pip_verwijderen"]
+    # A newly adopted PIP is delivered (as the adoption's receiver places it): DUO holds one again.
+    outbox.plaats(
+        dossier=met_termijn,
+        soort="pip",
+        gegevens={"dagtekening": date(2026, 5, 25), "leerroute": "b1_route"},
+        door=kr_weert,
+    )
+    met_termijn.refresh_from_db()
+    assert vastleggen(client, met_termijn, "pvt", datum="2026-05-28").status_code == 302

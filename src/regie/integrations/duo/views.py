@@ -138,6 +138,14 @@ def _haal_dossier(request: HttpRequest, dossier_id: Any) -> Dossier:
         raise Http404 from exc
 
 
+def _te_wijzigen(request: HttpRequest, dossier_id: Any) -> Dossier:
+    """A dossier the user may see (else 404) and change (else 403: seeing is not changing)."""
+    dossier = _haal_dossier(request, dossier_id)
+    if not heeft_recht(request.user, "dossiers.change_dossier", dossier.regie_gemeente_id):
+        raise PermissionDenied
+    return dossier
+
+
 def _status_pagina(
     request: HttpRequest,
     dossier: Dossier,
@@ -204,9 +212,7 @@ def dossier_status(request: HttpRequest, dossier_id: Any) -> HttpResponse:
 def vastleggen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
     """Record a MAP, PVT, Z-route, hours, course offer or 'verwijtbaar' and queue its delivery
     to DUO (``leveringen.vastleggen``); with errors, the DUO page shows the form again."""
-    dossier = _haal_dossier(request, dossier_id)
-    if not heeft_recht(request.user, "dossiers.change_dossier", dossier.regie_gemeente_id):
-        raise PermissionDenied
+    dossier = _te_wijzigen(request, dossier_id)
     soort = request.POST.get("soort", "")
     if soort not in FORMULIEREN:
         messages.error(request, _("Kies wat u wilt vastleggen."))
@@ -239,9 +245,7 @@ def vastleggen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
 @vereist_recht("dossiers.change_dossier")
 def portaal_vastleggen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
     """Record what DUO only accepts in its portal: a work item with the data to copy."""
-    dossier = _haal_dossier(request, dossier_id)
-    if not heeft_recht(request.user, "dossiers.change_dossier", dossier.regie_gemeente_id):
-        raise PermissionDenied
+    dossier = _te_wijzigen(request, dossier_id)
     soort = request.POST.get("soort", "")
     if soort not in PORTAALFORMULIEREN:
         messages.error(request, _("Kies wat u in het DUO-portaal wilt registreren."))
@@ -267,9 +271,7 @@ def portaal_vastleggen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
 @require_POST
 @vereist_recht("dossiers.change_dossier")
 def werkitem_afhandelen(request: HttpRequest, dossier_id: Any) -> HttpResponse:
-    dossier = _haal_dossier(request, dossier_id)
-    if not heeft_recht(request.user, "dossiers.change_dossier", dossier.regie_gemeente_id):
-        raise PermissionDenied
+    dossier = _te_wijzigen(request, dossier_id)
     werkitem = (
         Werkitem.objects.filter(dossier_id=dossier.pk, pk=request.POST.get("werkitem")).first()
         if str(request.POST.get("werkitem", "")).isdigit()

@@ -26,8 +26,8 @@ def test_worker_once_verwerkt_en_stopt(sim, sim_url, bezorgen, weert_oin):
     assert Dossier.objects.filter(inburgeraar__bsn=BSN).exists()
 
 
-def test_scenario_in_een_draaiende_simulator(sim, sim_url, weert_oin):
-    poort = sim_url.rsplit(":", 1)[1]
+def _scenario_starten(sim_url: str, *extra: str) -> str:
+    """``regie duo-simulator --scenario leven`` against the simulator already on sim_url."""
     uit = io.StringIO()
     call_command(
         "duo-simulator",
@@ -36,14 +36,18 @@ def test_scenario_in_een_draaiende_simulator(sim, sim_url, weert_oin):
         "--bsn",
         BSN,
         "--port",
-        poort,
+        sim_url.rsplit(":", 1)[1],
         "--gemeente-oin",
         WEERT_OIN,
-        "--stap",
-        "0",
+        *extra,
         stdout=uit,
     )
-    assert "Scenario gestart in de draaiende simulator: 202" in uit.getvalue()
+    return uit.getvalue()
+
+
+def test_scenario_in_een_draaiende_simulator(sim, sim_url, weert_oin):
+    uit = _scenario_starten(sim_url, "--stap", "0")
+    assert "Scenario gestart in de draaiende simulator: 202" in uit
     for _ in range(50):
         if sim.staat.scenarios.get(BSN):
             break
@@ -57,27 +61,13 @@ def test_scenario_in_een_draaiende_simulator(sim, sim_url, weert_oin):
 
 
 def test_scenario_eenmalig_niet_opnieuw_voor_een_bekende_persoon(sim, sim_url, weert_oin):
-    """``make run`` on a database that already has the person: the opening notifications are
-    not sent a second time (the simulator's own state did not survive the restart)."""
+    """A simulator without a state file on a database that already has the person: the opening
+    notifications are not sent a second time (with a state file, the file decides:
+    test_simulator_staat)."""
     from regie.tests.factories import DossierFactory, InburgeraarFactory
 
     DossierFactory(inburgeraar=InburgeraarFactory(bsn=BSN))
-    poort = sim_url.rsplit(":", 1)[1]
-    uit = io.StringIO()
-    call_command(
-        "duo-simulator",
-        "--scenario",
-        "leven",
-        "--bsn",
-        BSN,
-        "--port",
-        poort,
-        "--gemeente-oin",
-        WEERT_OIN,
-        "--eenmalig",
-        stdout=uit,
-    )
-    assert "niet opnieuw gespeeld" in uit.getvalue()
+    assert "niet opnieuw gespeeld" in _scenario_starten(sim_url, "--eenmalig")
     time.sleep(0.2)
     assert BSN not in sim.staat.scenarios
     assert not sim.staat.te_bezorgen()
